@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order inside one transaction each; `schema_version` records the
+ * last one applied. Append new migrations; never edit one that has shipped.
+ *
+ * Text search: `posts_fts.tokens` holds the post's tokens from tidewatch's tokenizer joined by
+ * spaces (already folded), so FTS5's unicode61 tokenizer only has to split on spaces. It is told
+ * that marks (M*) and `'`/`_` are token characters, so one tidewatch token is one FTS5 token in
+ * every script (Devanagari vowel signs, Thai marks, `don't`).
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: posts, full-text index, rollups, checkpoints, quarantine
+  `
+  CREATE TABLE posts (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    platform TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    created_at INTEGER NOT NULL,
+    ingested_at INTEGER NOT NULL,
+    author_key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    lang_confidence REAL NOT NULL,
+    hashtags TEXT NOT NULL DEFAULT '[]',
+    mentions TEXT NOT NULL DEFAULT '[]',
+    links TEXT NOT NULL DEFAULT '[]',
+    domains TEXT NOT NULL DEFAULT '[]',
+    reply_to TEXT,
+    quote_of TEXT,
+    repost_of TEXT,
+    metrics TEXT,
+    sentiment_label TEXT,
+    sentiment_score REAL
+  );
+  CREATE INDEX posts_created_at ON posts(created_at);
+  CREATE INDEX posts_reply_to ON posts(reply_to) WHERE reply_to IS NOT NULL;
+  CREATE INDEX posts_quote_of ON posts(quote_of) WHERE quote_of IS NOT NULL;
+  CREATE INDEX posts_repost_of ON posts(repost_of) WHERE repost_of IS NOT NULL;
+
+  -- Entities as rows so that field filters (#tag, @mention, domain:, url:) are indexed look-ups.
+  -- kind: 'h' hashtag, 'm' mention, 'd' domain, 'u' link
+  CREATE TABLE post_entities (
+    post INTEGER NOT NULL REFERENCES posts(rowid) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (kind, value, post)
+  ) WITHOUT ROWID;
+  CREATE INDEX post_entities_post ON post_entities(post);
+
+  CREATE VIRTUAL TABLE posts_fts USING fts5(
+    tokens,
+    content = '',
+    contentless_delete = 1,
+    prefix = '3',
+    tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*' tokenchars '''_'"
+  );
+  CREATE VIRTUAL TABLE posts_vocab USING fts5vocab(posts_fts, 'row');
+
+  -- Per-minute counts of all posts by language and platform, kept at ingest.
+  CREATE TABLE rollup_minute (
+    minute INTEGER NOT NULL,
+    lang TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (minute, lang, platform)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE checkpoints (
+    source TEXT PRIMARY KEY,
+    cursor TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE quarantine (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    excerpt TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];
+
+export function migrate(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
+  let version = row?.version ?? 0;
+  if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (0)').run();
+  if (version > MIGRATIONS.length) {
+    throw new Error(`database schema version ${version} is newer than this tidewatch (${MIGRATIONS.length}); upgrade tidewatch`);
+  }
+  for (; version < MIGRATIONS.length; version++) {
+    const sql = MIGRATIONS[version];
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('UPDATE schema_version SET version = ?').run(version + 1);
+    })();
+  }
+  return version;
+}

@@ -1,0 +1,253 @@
+import Database from 'better-sqlite3';
+import type { Post } from '../../model/post.js';
+import type { Cursor } from '../../sources/source.js';
+import type { Bucket, Checkpoint, QuarantineEntry, SearchOptions, SeriesPoint, Stats, Store, WriteResult } from '../store.js';
+import { StoreError } from '../store.js';
+import { migrate } from './migrations.js';
+
+const MINUTE = 60_000;
+const BUCKET_MS: Record<Bucket, number> = { minute: MINUTE, hour: 60 * MINUTE, day: 1440 * MINUTE };
+
+export interface PostRow {
+  rowid: number;
+  id: string;
+  platform: string;
+  source: string;
+  url: string | null;
+  created_at: number;
+  ingested_at: number;
+  author_key: string;
+  text: string;
+  lang: string;
+  lang_confidence: number;
+  hashtags: string;
+  mentions: string;
+  links: string;
+  domains: string;
+  reply_to: string | null;
+  quote_of: string | null;
+  repost_of: string | null;
+  metrics: string | null;
+  sentiment_label: string | null;
+  sentiment_score: number | null;
+}
+
+export function rowToPost(row: PostRow, tokens: string[] = []): Post {
+  const post: Post = {
+    id: row.id,
+    platform: row.platform,
+    source: row.source,
+    createdAt: row.created_at,
+    ingestedAt: row.ingested_at,
+    authorKey: row.author_key,
+    text: row.text,
+    lang: row.lang,
+    langConfidence: row.lang_confidence,
+    tokens,
+    hashtags: JSON.parse(row.hashtags),
+    mentions: JSON.parse(row.mentions),
+    links: JSON.parse(row.links),
+    domains: JSON.parse(row.domains),
+  };
+  if (row.url) post.url = row.url;
+  if (row.reply_to) post.replyTo = row.reply_to;
+  if (row.quote_of) post.quoteOf = row.quote_of;
+  if (row.repost_of) post.repostOf = row.repost_of;
+  if (row.metrics) post.metrics = JSON.parse(row.metrics);
+  if (row.sentiment_label && row.sentiment_score !== null) {
+    post.sentiment = { label: row.sentiment_label as 'negative' | 'neutral' | 'positive', score: row.sentiment_score };
+  }
+  return post;
+}
+
+/** Quote a folded token for an FTS5 MATCH expression (the value is still bound as a parameter). */
+export function ftsQuote(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+export interface SqliteStoreOptions {
+  /** Path of the database file, or ':memory:'. */
+  path: string;
+  readonly?: boolean;
+}
+
+/** The embedded store: one SQLite file in WAL mode. */
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly statements;
+  private readonly writeTx: (posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]) => WriteResult;
+
+  constructor(options: SqliteStoreOptions) {
+    try {
+      this.db = new Database(options.path, { readonly: options.readonly ?? false });
+    } catch (err) {
+      throw new StoreError(`cannot open database ${options.path}: ${(err as Error).message}`);
+    }
+    const db = this.db;
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    }
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('busy_timeout = 5000');
+
+    this.statements = {
+      insertPost: db.prepare(
+        `INSERT INTO posts (id, platform, source, url, created_at, ingested_at, author_key, text, lang, lang_confidence,
+           hashtags, mentions, links, domains, reply_to, quote_of, repost_of, metrics, sentiment_label, sentiment_score)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO NOTHING`,
+      ),
+      insertFts: db.prepare('INSERT INTO posts_fts (rowid, tokens) VALUES (?, ?)'),
+      insertEntity: db.prepare('INSERT OR IGNORE INTO post_entities (post, kind, value) VALUES (?, ?, ?)'),
+      bumpRollup: db.prepare(
+        `INSERT INTO rollup_minute (minute, lang, platform, n) VALUES (?, ?, ?, ?)
+         ON CONFLICT(minute, lang, platform) DO UPDATE SET n = n + excluded.n`,
+      ),
+      putCheckpoint: db.prepare(
+        `INSERT INTO checkpoints (source, cursor, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+      ),
+      getCheckpoint: db.prepare('SELECT cursor FROM checkpoints WHERE source = ?'),
+      insertQuarantine: db.prepare('INSERT INTO quarantine (source, line, reason, excerpt, at) VALUES (?, ?, ?, ?, ?)'),
+      getPost: db.prepare('SELECT rowid, * FROM posts WHERE id = ?'),
+    };
+
+    const s = this.statements;
+    this.writeTx = db.transaction((posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]) => {
+      const storedIds: string[] = [];
+      const rollups = new Map<string, number>();
+      for (const p of posts) {
+        const info = s.insertPost.run(
+          p.id, p.platform, p.source, p.url ?? null, p.createdAt, p.ingestedAt, p.authorKey, p.text, p.lang, p.langConfidence,
+          JSON.stringify(p.hashtags), JSON.stringify(p.mentions), JSON.stringify(p.links), JSON.stringify(p.domains),
+          p.replyTo ?? null, p.quoteOf ?? null, p.repostOf ?? null, p.metrics ? JSON.stringify(p.metrics) : null,
+          p.sentiment?.label ?? null, p.sentiment?.score ?? null,
+        );
+        if (info.changes === 0) continue;
+        const rowid = info.lastInsertRowid;
+        storedIds.push(p.id);
+        s.insertFts.run(rowid, p.tokens.join(' '));
+        for (const h of p.hashtags) s.insertEntity.run(rowid, 'h', h);
+        for (const m of p.mentions) s.insertEntity.run(rowid, 'm', m);
+        for (const d of p.domains) s.insertEntity.run(rowid, 'd', d);
+        for (const l of p.links) s.insertEntity.run(rowid, 'u', l);
+        const key = `${Math.floor(p.createdAt / MINUTE) * MINUTE}\u0000${p.lang}\u0000${p.platform}`;
+        rollups.set(key, (rollups.get(key) ?? 0) + 1);
+      }
+      for (const [key, n] of rollups) {
+        const [minute, lang, platform] = key.split('\u0000');
+        s.bumpRollup.run(Number(minute), lang, platform, n);
+      }
+      const now = Date.now();
+      for (const q of quarantine ?? []) s.insertQuarantine.run(q.source, q.line, q.reason, q.excerpt, now);
+      if (checkpoint) s.putCheckpoint.run(checkpoint.source, JSON.stringify(checkpoint.cursor), now);
+      return { stored: storedIds.length, duplicates: posts.length - storedIds.length, storedIds };
+    });
+  }
+
+  /** Synchronous write, for callers already on the writer thread. */
+  writeBatchSync(posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]): WriteResult {
+    return this.writeTx(posts, checkpoint, quarantine);
+  }
+
+  async writeBatch(posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]): Promise<WriteResult> {
+    return this.writeTx(posts, checkpoint, quarantine);
+  }
+
+  async getCheckpoint(source: string): Promise<Cursor | undefined> {
+    const row = this.statements.getCheckpoint.get(source) as { cursor: string } | undefined;
+    return row ? (JSON.parse(row.cursor) as Cursor) : undefined;
+  }
+
+  async getPost(id: string): Promise<Post | undefined> {
+    const row = this.statements.getPost.get(id) as PostRow | undefined;
+    return row ? rowToPost(row) : undefined;
+  }
+
+  async searchTerms(terms: string[], options: SearchOptions = {}): Promise<Post[]> {
+    if (terms.length === 0) return [];
+    const match = terms.map(ftsQuote).join(' AND ');
+    const rows = this.db
+      .prepare(
+        `SELECT p.rowid, p.* FROM posts p
+         WHERE p.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)
+           AND p.created_at >= ? AND p.created_at < ?
+         ORDER BY p.created_at DESC, p.rowid DESC LIMIT ?`,
+      )
+      .all(match, options.from ?? -8.64e15, options.to ?? 8.64e15, options.limit ?? 50) as PostRow[];
+    return rows.map((r) => rowToPost(r));
+  }
+
+  async volume(bucket: Bucket, from: number, to: number, filter: { lang?: string; platform?: string } = {}): Promise<SeriesPoint[]> {
+    const size = BUCKET_MS[bucket];
+    const rows = this.db
+      .prepare(
+        `SELECT (minute / ?) * ? AS t, SUM(n) AS count FROM rollup_minute
+         WHERE minute >= ? AND minute < ? AND (? IS NULL OR lang = ?) AND (? IS NULL OR platform = ?)
+         GROUP BY t ORDER BY t`,
+      )
+      .all(size, size, from, to, filter.lang ?? null, filter.lang ?? null, filter.platform ?? null, filter.platform ?? null) as SeriesPoint[];
+    return rows;
+  }
+
+  async stats(): Promise<Stats> {
+    const totals = this.db.prepare('SELECT COUNT(*) AS posts, MIN(created_at) AS min, MAX(created_at) AS max FROM posts').get() as {
+      posts: number;
+      min: number | null;
+      max: number | null;
+    };
+    const languages: Record<string, number> = {};
+    for (const r of this.db.prepare('SELECT lang, SUM(n) AS n FROM rollup_minute GROUP BY lang ORDER BY n DESC').all() as { lang: string; n: number }[]) {
+      languages[r.lang] = r.n;
+    }
+    const platforms: Record<string, number> = {};
+    for (const r of this.db.prepare('SELECT platform, SUM(n) AS n FROM rollup_minute GROUP BY platform ORDER BY n DESC').all() as { platform: string; n: number }[]) {
+      platforms[r.platform] = r.n;
+    }
+    const quarantined = (this.db.prepare('SELECT COUNT(*) AS n FROM quarantine').get() as { n: number }).n;
+    return {
+      posts: totals.posts,
+      from: totals.min === null ? null : new Date(totals.min).toISOString(),
+      to: totals.max === null ? null : new Date(totals.max).toISOString(),
+      languages,
+      platforms,
+      quarantined,
+    };
+  }
+
+  async quarantined(limit = 100): Promise<QuarantineEntry[]> {
+    return this.db.prepare('SELECT source, line, reason, excerpt FROM quarantine ORDER BY id LIMIT ?').all(limit) as QuarantineEntry[];
+  }
+
+  async purge(before: number): Promise<number> {
+    const db = this.db;
+    // Purge whole minutes so the per-minute rollups stay equal to the posts they count.
+    const cutoff = Math.floor(before / MINUTE) * MINUTE;
+    const purgeTx = db.transaction(() => {
+      const rows = db.prepare('SELECT rowid, created_at, lang, platform FROM posts WHERE created_at < ?').all(cutoff) as {
+        rowid: number;
+        created_at: number;
+        lang: string;
+        platform: string;
+      }[];
+      const delFts = db.prepare('DELETE FROM posts_fts WHERE rowid = ?');
+      const delPost = db.prepare('DELETE FROM posts WHERE rowid = ?');
+      for (const r of rows) {
+        delFts.run(r.rowid);
+        delPost.run(r.rowid);
+      }
+      // Rollups describe stored posts: the purged minutes go with them.
+      db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(cutoff);
+      return rows.length;
+    });
+    return purgeTx();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
