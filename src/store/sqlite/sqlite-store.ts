@@ -186,7 +186,7 @@ export class SqliteStore implements Store {
     const size = BUCKET_MS[bucket];
     const rows = this.db
       .prepare(
-        `SELECT (minute / ?) * ? AS t, SUM(n) AS count FROM rollup_minute
+        `SELECT (minute / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, SUM(n) AS count FROM rollup_minute
          WHERE minute >= ? AND minute < ? AND (? IS NULL OR lang = ?) AND (? IS NULL OR platform = ?)
          GROUP BY t ORDER BY t`,
       )

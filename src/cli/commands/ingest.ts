@@ -1,0 +1,79 @@
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { openSource } from '../../sources/detect-format.js';
+import { createBatchEnricher } from '../../pipeline/enrich-pool.js';
+import { ingest } from '../../pipeline/ingest.js';
+import { UsageError, dataFolder, openStore, resolveDataDir, secretOf } from '../context.js';
+import type { GlobalOptions } from '../main.js';
+
+interface IngestFlags {
+  format?: string;
+  mapping?: string;
+  workers?: string;
+  batch: string;
+  json?: boolean;
+  fromStart?: boolean;
+}
+
+function positiveInt(value: string, flag: string, min = 1): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, not ${value}`);
+  return n;
+}
+
+export function registerIngest(program: Command, globals: GlobalOptions): void {
+  program
+    .command('ingest')
+    .argument('<file>', 'a file to ingest, or - for stdin')
+    .description('ingest posts from a file (tidewatch JSONL, generic JSONL/CSV, X API v2, X archive, CrowdTangle/Meta CSV)')
+    .option('--format <format>', 'override format detection')
+    .option('--mapping <json>', 'column mapping for generic JSONL/CSV, as JSON or @file.json')
+    .option('--workers <n>', 'enrichment worker threads (0 = in this thread)')
+    .option('--batch <n>', 'records per transaction', '2000')
+    .option('--from-start', 'ignore the checkpoint and read the file from its start (duplicates are still skipped)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (file: string, opts: IngestFlags) => {
+      const folder = dataFolder(resolveDataDir(globals.data));
+      const source = await openSource(file, { format: opts.format, mapping: opts.mapping });
+      const workers = opts.workers === undefined ? Math.min(2, availableParallelism()) : positiveInt(opts.workers, '--workers', 0);
+      const store = openStore(folder);
+      const enricher = createBatchEnricher(secretOf(folder), workers);
+      const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: 'ingest {value} records | {stored} stored | {duplicates} dup | {quarantined} quarantined | {rate}/s', stream: process.stderr }) : undefined;
+      const started = performance.now();
+      bar?.start(0, 0, { stored: 0, duplicates: 0, quarantined: 0, rate: 0 });
+      const abort = new AbortController();
+      const onSignal = (): void => abort.abort();
+      process.once('SIGINT', onSignal);
+      try {
+        const summary = await ingest({
+          source,
+          store,
+          enricher,
+          batchSize: positiveInt(opts.batch, '--batch'),
+          resume: !opts.fromStart,
+          quarantineFile: folder.quarantinePath,
+          signal: abort.signal,
+          onProgress: (p) => {
+            const rate = Math.round(p.read / ((performance.now() - started) / 1000));
+            bar?.setTotal(p.read);
+            bar?.update(p.read, { stored: p.stored, duplicates: p.duplicates, quarantined: p.quarantined, rate });
+          },
+        });
+        bar?.stop();
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(summary)}\n`);
+        } else {
+          process.stdout.write(
+            `read ${summary.read}, stored ${summary.stored}, duplicates ${summary.duplicates}, quarantined ${summary.quarantined}` +
+              ` in ${summary.seconds}s${summary.quarantined ? ` (see ${folder.quarantinePath})` : ''}\n`,
+          );
+        }
+      } finally {
+        process.off('SIGINT', onSignal);
+        bar?.stop();
+        await enricher.close();
+        await store.close();
+      }
+    });
+}
