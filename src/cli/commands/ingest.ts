@@ -62,7 +62,8 @@ export function registerIngest(program: Command, globals: GlobalOptions): void {
         });
         bar?.stop();
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(summary)}\n`);
+          const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+          process.stdout.write(`${JSON.stringify({ ...summary, peakRssMB })}\n`);
         } else {
           process.stdout.write(
             `read ${summary.read}, stored ${summary.stored}, duplicates ${summary.duplicates}, quarantined ${summary.quarantined}` +
