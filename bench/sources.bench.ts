@@ -47,9 +47,9 @@ async function writeSample(): Promise<void> {
       metrics: { likes: i % 113, reposts: i % 17 },
       langHint: zh ? 'zh' : 'en',
     });
-    if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 async function split(): Promise<number> {
