@@ -4,6 +4,7 @@ import type { DeadLetter, DeadLetterReason, DeadLetterSink } from './dead-letter
 import { DeliveryMetrics } from './delivery-metrics.js';
 import { channelCooldownMs, channelWants, cooldownKey, DEFAULT_COOLDOWN_MS, isQuietTime } from './delivery-rules.js';
 import { EmailSender } from './email.js';
+import type { RetryPolicy } from './http-post.js';
 import type { NotifiableAlert } from './notifiable-alert.js';
 import { SlackSender } from './slack.js';
 import { SseSender, type SseHub } from './sse.js';
@@ -29,6 +30,8 @@ export interface SenderDeps {
   sseHub?: SseHub;
   baseUrl?: string;
   concurrency: number;
+  /** Backoff and timeout defaults; a channel's maxAttempts/timeoutMs win over these. */
+  retryPolicy?: Partial<RetryPolicy>;
 }
 
 export type SenderFactory = (channel: Channel, deps: SenderDeps) => AlertSender;
@@ -50,6 +53,8 @@ export interface AlertDispatcherOptions {
   defaultCooldownMs?: number;
   /** Alert ids remembered per channel for de-duplication; default 10,000. */
   dedupCapacity?: number;
+  /** Backoff and timeout defaults for the built-in senders (see DEFAULT_RETRY_POLICY). */
+  retryPolicy?: Partial<RetryPolicy>;
   /** Builds a channel's transport; the default knows webhook, slack, email and sse. */
   createSender?: SenderFactory;
   now?: () => number;
@@ -61,6 +66,7 @@ const DEFAULT_CONCURRENCY: Record<Channel['kind'], number> = { webhook: 4, email
 
 export const createChannelSender: SenderFactory = (channel, deps) => {
   const policy = {
+    ...deps.retryPolicy,
     ...(channel.maxAttempts !== undefined ? { maxAttempts: channel.maxAttempts } : {}),
     ...(channel.timeoutMs !== undefined ? { timeoutMs: channel.timeoutMs } : {}),
   };
@@ -193,7 +199,12 @@ export class AlertDispatcher {
         continue;
       }
       const concurrency = this.options.concurrency ?? DEFAULT_CONCURRENCY[channel.kind];
-      const sender = this.createSender(channel, { sseHub: this.options.sseHub, baseUrl: this.options.baseUrl, concurrency });
+      const sender = this.createSender(channel, {
+        sseHub: this.options.sseHub,
+        baseUrl: this.options.baseUrl,
+        concurrency,
+        retryPolicy: this.options.retryPolicy,
+      });
       const rt = new ChannelRuntime(channel, sender, concurrency, this.options.queueCapacity ?? 1000);
       if (old) {
         rt.seen = old.seen;

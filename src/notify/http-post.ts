@@ -43,6 +43,8 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   if (v === undefined) return undefined;
   const trimmed = v.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // HTTP-date forms all start with a day name; anything else (e.g. "-5") is not one.
+  if (!/^[A-Za-z]{3}/.test(trimmed)) return undefined;
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now);
