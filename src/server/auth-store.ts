@@ -1,0 +1,133 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+/**
+ * API tokens and the audit log, kept in the embedded store's database. Tokens are random
+ * 192-bit secrets shown once; only their SHA-256 is stored (a slow hash buys nothing for
+ * high-entropy secrets and would cost every request). The tables are created here with
+ * IF NOT EXISTS until they are folded into a numbered migration.
+ */
+
+export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
+
+export interface TokenInfo {
+  id: number;
+  name: string;
+  role: Role;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revoked: boolean;
+}
+
+export interface AuditEntry {
+  at: number;
+  /** Token name (`token:<id>:<name>`) or `local` when auth is off. */
+  actor: string;
+  role: Role;
+  /** What was done, e.g. `search`, `export.search`, `watch.create`. */
+  action: string;
+  /** The query, watch or id acted on. */
+  target: string;
+  /** Parameters that shaped the result (range, bucket, format). */
+  detail: Record<string, unknown>;
+  ip: string;
+}
+
+const TOKEN_PREFIX = 'tw_';
+
+export class AuthStoreError extends Error {
+  override name = 'AuthStoreError';
+}
+
+function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+export class AuthStore {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS api_tokens (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        hash BLOB NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER,
+        revoked INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE IF NOT EXISTS audit_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        ip TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
+    `);
+    this.statements = {
+      insertToken: db.prepare('INSERT INTO api_tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)'),
+      byHash: db.prepare('SELECT id, name, role, hash, created_at, last_used_at, revoked FROM api_tokens WHERE hash = ?'),
+      touch: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?'),
+      list: db.prepare('SELECT id, name, role, created_at, last_used_at, revoked FROM api_tokens ORDER BY id'),
+      revoke: db.prepare('UPDATE api_tokens SET revoked = 1 WHERE id = ?'),
+      activeCount: db.prepare('SELECT COUNT(*) AS n FROM api_tokens WHERE revoked = 0'),
+      insertAudit: db.prepare('INSERT INTO audit_log (at, actor, role, action, target, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      readAudit: db.prepare('SELECT at, actor, role, action, target, detail, ip FROM audit_log WHERE at >= ? ORDER BY id DESC LIMIT ?'),
+    };
+  }
+
+  /** Creates a token; the returned secret is the only time it exists in clear. */
+  createToken(role: Role, name: string, now = Date.now()): { token: string; info: TokenInfo } {
+    if (!ROLES.includes(role)) throw new AuthStoreError(`role must be one of ${ROLES.join(', ')}, not "${role}"`);
+    const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
+    const info = this.statements.insertToken.run(name, role, hashToken(token), now);
+    return { token, info: { id: Number(info.lastInsertRowid), name, role, createdAt: now, lastUsedAt: null, revoked: false } };
+  }
+
+  /** The token's identity when it is known and not revoked. */
+  verify(token: string, now = Date.now()): TokenInfo | undefined {
+    if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+    const hash = hashToken(token);
+    const row = this.statements.byHash.get(hash) as
+      | { id: number; name: string; role: Role; hash: Buffer; created_at: number; last_used_at: number | null; revoked: number }
+      | undefined;
+    if (!row || row.revoked || !timingSafeEqual(row.hash, hash)) return undefined;
+    // Coarse last-use: one write per token per minute at most.
+    if (row.last_used_at === null || now - row.last_used_at > 60_000) this.statements.touch.run(now, row.id);
+    return { id: row.id, name: row.name, role: row.role, createdAt: row.created_at, lastUsedAt: now, revoked: false };
+  }
+
+  listTokens(): TokenInfo[] {
+    return (this.statements.list.all() as { id: number; name: string; role: Role; created_at: number; last_used_at: number | null; revoked: number }[]).map(
+      (r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at, lastUsedAt: r.last_used_at, revoked: r.revoked === 1 }),
+    );
+  }
+
+  revokeToken(id: number): boolean {
+    return this.statements.revoke.run(id).changes > 0;
+  }
+
+  activeTokenCount(): number {
+    return (this.statements.activeCount.get() as { n: number }).n;
+  }
+
+  audit(entry: AuditEntry): void {
+    this.statements.insertAudit.run(entry.at, entry.actor, entry.role, entry.action, entry.target, JSON.stringify(entry.detail), entry.ip);
+  }
+
+  /** Newest first. */
+  readAudit(options: { since?: number; limit?: number } = {}): AuditEntry[] {
+    const rows = this.statements.readAudit.all(options.since ?? 0, options.limit ?? 100) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
+    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  }
+}

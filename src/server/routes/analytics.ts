@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { Bucket } from '../../store/store.js';
+import { type App, BucketParam, HttpError, RangeQuery, type RouteContext, bucketOf, decodeCursor, encodeCursor, rangeOf } from '../http-common.js';
+import { publicPost, suppressBelowK } from '../privacy.js';
+import type { CompiledSqlite } from '../deps.js';
+import type { KeyedPoint, TopKind } from '../sqlite-analytics.js';
+
+export const Selection = z.object({
+  watch: z.string().min(1).optional().describe('a watch name'),
+  q: z.string().min(1).max(2000).optional().describe('a query in the query language'),
+});
+
+const SeriesQuery = RangeQuery.merge(Selection).extend({ bucket: BucketParam.optional() });
+
+export const SERIES_METRICS = ['volume', 'sentiment', 'languages', 'platforms'] as const;
+export type SeriesMetric = (typeof SERIES_METRICS)[number];
+
+/** Keyed cells with fewer than k authors are withheld; each bucket says how many posts were. */
+function suppressKeyed(rows: KeyedPoint[], k: number) {
+  const { items, suppressed } = suppressBelowK(rows, k);
+  const withheldByT = new Map<number, number>();
+  for (const r of rows) if (r.authors < k) withheldByT.set(r.t, (withheldByT.get(r.t) ?? 0) + r.posts);
+  const totals = new Map<string, number>();
+  for (const r of items) totals.set(r.key, (totals.get(r.key) ?? 0) + r.posts);
+  return {
+    points: items.map(({ t, key, posts }) => ({ t, key, posts })),
+    withheld: [...withheldByT].map(([t, posts]) => ({ t, posts })),
+    totals: Object.fromEntries([...totals].sort((a, b) => b[1] - a[1])),
+    suppressed,
+  };
+}
+
+/** One series for a selection; shared by the series route and the series export. */
+export async function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel: { watch?: string; q?: string }, compiled: CompiledSqlite | null, bucket: Bucket, from: number, to: number) {
+  const a = ctx.analytics;
+  switch (metric) {
+    case 'volume': {
+      const pre = sel.watch && !sel.q ? await ctx.deps.watchVolume?.(sel.watch, bucket, from, to) : undefined;
+      return { points: pre ?? (await ctx.cached(`vol:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.volume(compiled, bucket, from, to))) };
+    }
+    case 'sentiment': {
+      const rows = await ctx.cached(`sent:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.sentiment(compiled, bucket, from, to));
+      let withheld = 0;
+      const points = rows.map((r) => {
+        if (r.authors >= ctx.k) return { t: r.t, posts: r.posts, mean: r.mean === null ? null : Number(r.mean.toFixed(4)), positive: r.positive, neutral: r.neutral, negative: r.negative, suppressed: false };
+        withheld++;
+        return { t: r.t, posts: r.posts, mean: null, positive: null, neutral: null, negative: null, suppressed: true };
+      });
+      return { points, suppressed: { k: ctx.k, rows: withheld, posts: rows.filter((r) => r.authors < ctx.k).reduce((s, r) => s + r.posts, 0) } };
+    }
+    case 'languages':
+    case 'platforms': {
+      const field = metric === 'languages' ? 'lang' : 'platform';
+      const rows = await ctx.cached(`bd:${field}:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.breakdown(compiled, field, bucket, from, to));
+      return suppressKeyed(rows, ctx.k);
+    }
+  }
+}
+
+export function registerAnalyticsRoutes(app: App, ctx: RouteContext): void {
+  app.get(
+    '/api/series/:metric',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'A time series for a watch, a query, or all posts',
+        description:
+          'volume: posts per bucket. sentiment: mean score and label counts per bucket. languages/platforms: posts per bucket and key. ' +
+          'Cells resting on fewer than k distinct authors are withheld and counted in `suppressed`.',
+        params: z.object({ metric: z.enum(SERIES_METRICS) }),
+        querystring: SeriesQuery,
+      },
+    },
+    async (req) => {
+      const now = ctx.now();
+      const { from, to } = rangeOf(req.query, now);
+      const bucket = bucketOf(req.query.bucket, from, to);
+      const sel = await ctx.selection(req.query);
+      ctx.audit(req, `series.${req.params.metric}`, sel.label, { from, to, bucket });
+      const body = await computeSeries(ctx, req.params.metric, req.query, sel.compiled, bucket, from, to);
+      return { metric: req.params.metric, selection: sel.label, from, to, bucket, ...body };
+    },
+  );
+
+  app.get(
+    '/api/top/:kind',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Top terms, hashtags, links or domains for a watch or query over a range',
+        description: 'Counted over the newest matching posts (at most 20,000; `sampled` says when the sample was full). Rows with fewer than k distinct authors are withheld.',
+        params: z.object({ kind: z.enum(['terms', 'hashtags', 'links', 'domains']) }),
+        querystring: RangeQuery.merge(Selection).extend({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      },
+    },
+    async (req) => {
+      const { from, to } = rangeOf(req.query, ctx.now());
+      const sel = await ctx.selection(req.query);
+      const kind = req.params.kind as TopKind;
+      ctx.audit(req, `top.${kind}`, sel.label, { from, to });
+      // Ask for more than the limit: suppressed rows must not shorten the list.
+      const r = await ctx.cached(`top:${kind}:${JSON.stringify(sel.compiled)}:${from}:${to}:${req.query.limit}`, () =>
+        ctx.analytics.top(sel.compiled, kind, from, to, req.query.limit * 3),
+      );
+      const { items, suppressed } = suppressBelowK(r.rows, ctx.k);
+      return { kind, selection: sel.label, from, to, items: items.slice(0, req.query.limit), suppressed, sampledPosts: r.sampledPosts, sampled: r.sampled };
+    },
+  );
+
+  app.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: 'Full-text search with the query language, newest first, cursor pagination',
+        querystring: RangeQuery.merge(Selection).extend({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(200).optional().describe('`next` from the previous page'),
+        }),
+      },
+    },
+    async (req) => {
+      if (!req.query.q && !req.query.watch) throw new HttpError(400, 'invalid_request', 'querystring.q: required (or watch)', { field: 'querystring.q' });
+      const now = ctx.now();
+      const { from, to } = rangeOf(req.query, now, 3650 * 86_400_000);
+      const sel = await ctx.selection(req.query);
+      const after = req.query.cursor ? decodeCursor(req.query.cursor) : undefined;
+      ctx.audit(req, 'search', sel.label, { from, to, cursor: req.query.cursor ?? null });
+      const page = ctx.analytics.search(sel.compiled, from, to, req.query.limit, after);
+      return { query: sel.label, from, to, posts: page.posts.map(publicPost), next: page.next ? encodeCursor(page.next) : null };
+    },
+  );
+}

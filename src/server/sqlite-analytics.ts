@@ -1,0 +1,186 @@
+import type Database from 'better-sqlite3';
+import { isEligibleWord } from '../detect/term-keys.js';
+import { tokenize } from '../enrich/tokenize.js';
+import type { Post } from '../model/post.js';
+import { type PostRow, rowToPost } from '../store/sqlite/sqlite-store.js';
+import type { Bucket, SeriesPoint } from '../store/store.js';
+import type { CompiledSqlite } from './deps.js';
+
+/**
+ * The dashboard's and API's read queries over the embedded store, for posts selected by a
+ * compiled query (or all posts). Whole-range aggregates use the minute rollups when no query
+ * narrows them; breakdowns that need distinct authors (for k-suppression) and top lists read the
+ * newest `sampleSize` matching posts, and say so, so their cost stays bounded on a large store.
+ */
+
+export const BUCKET_MS: Record<Bucket, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+export interface SentimentPoint {
+  t: number;
+  posts: number;
+  authors: number;
+  /** Mean score in [-1, 1] over posts with a sentiment. */
+  mean: number | null;
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+export interface KeyedPoint {
+  t: number;
+  key: string;
+  posts: number;
+  authors: number;
+}
+
+export interface TopRow {
+  value: string;
+  posts: number;
+  authors: number;
+}
+
+export type TopKind = 'terms' | 'hashtags' | 'links' | 'domains';
+
+export interface PageCursor {
+  createdAt: number;
+  rowid: number;
+}
+
+export interface SearchPage {
+  posts: Post[];
+  next: PageCursor | null;
+}
+
+const ENTITY_KIND: Record<Exclude<TopKind, 'terms'>, string> = { hashtags: 'h', links: 'u', domains: 'd' };
+
+function filterOf(filter: CompiledSqlite | null): CompiledSqlite {
+  return filter ?? { where: '1', params: [] };
+}
+
+export class SqliteAnalytics {
+  private readonly statementCache = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sampleSize = 20_000,
+  ) {}
+
+  private prepare(sql: string): Database.Statement {
+    let s = this.statementCache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      if (this.statementCache.size > 500) this.statementCache.clear();
+      this.statementCache.set(sql, s);
+    }
+    return s;
+  }
+
+  volume(filter: CompiledSqlite | null, bucket: Bucket, from: number, to: number): SeriesPoint[] {
+    const size = BUCKET_MS[bucket];
+    if (!filter) {
+      return this.prepare(
+        `SELECT (minute / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, SUM(n) AS count FROM rollup_minute
+         WHERE minute >= ? AND minute < ? GROUP BY t ORDER BY t`,
+      ).all(size, size, from, to) as SeriesPoint[];
+    }
+    return this.prepare(
+      `SELECT (p.created_at / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, COUNT(*) AS count FROM posts p
+       WHERE p.created_at >= ? AND p.created_at < ? AND (${filter.where}) GROUP BY t ORDER BY t`,
+    ).all(size, size, from, to, ...filter.params) as SeriesPoint[];
+  }
+
+  /** Posts matching in [from, to): the total of `volume` without the buckets. */
+  count(filter: CompiledSqlite | null, from: number, to: number): number {
+    const f = filterOf(filter);
+    if (!filter) {
+      return (this.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM rollup_minute WHERE minute >= ? AND minute < ?').get(from, to) as { n: number }).n;
+    }
+    return (this.prepare(`SELECT COUNT(*) AS n FROM posts p WHERE p.created_at >= ? AND p.created_at < ? AND (${f.where})`).get(from, to, ...f.params) as {
+      n: number;
+    }).n;
+  }
+
+  sentiment(filter: CompiledSqlite | null, bucket: Bucket, from: number, to: number): SentimentPoint[] {
+    const size = BUCKET_MS[bucket];
+    const f = filterOf(filter);
+    return this.prepare(
+      `SELECT (p.created_at / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, COUNT(*) AS posts,
+         COUNT(DISTINCT p.author_key) AS authors, AVG(p.sentiment_score) AS mean,
+         SUM(p.sentiment_label = 'positive') AS positive, SUM(p.sentiment_label = 'neutral') AS neutral,
+         SUM(p.sentiment_label = 'negative') AS negative
+       FROM posts p WHERE p.created_at >= ? AND p.created_at < ? AND (${f.where}) GROUP BY t ORDER BY t`,
+    ).all(size, size, from, to, ...f.params) as SentimentPoint[];
+  }
+
+  /** Posts and distinct authors per bucket and language (or platform). */
+  breakdown(filter: CompiledSqlite | null, field: 'lang' | 'platform', bucket: Bucket, from: number, to: number): KeyedPoint[] {
+    const size = BUCKET_MS[bucket];
+    const f = filterOf(filter);
+    return this.prepare(
+      `SELECT (p.created_at / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, p.${field} AS key, COUNT(*) AS posts,
+         COUNT(DISTINCT p.author_key) AS authors
+       FROM posts p WHERE p.created_at >= ? AND p.created_at < ? AND (${f.where}) GROUP BY t, key ORDER BY t, posts DESC`,
+    ).all(size, size, from, to, ...f.params) as KeyedPoint[];
+  }
+
+  /** The newest matching posts' rowids and authors, at most sampleSize. */
+  private sampleSql(f: CompiledSqlite): string {
+    return `SELECT p.rowid AS rowid, p.author_key AS author_key FROM posts p
+            WHERE p.created_at >= ? AND p.created_at < ? AND (${f.where})
+            ORDER BY p.created_at DESC LIMIT ${this.sampleSize}`;
+  }
+
+  /** Top values of a kind over the newest matching posts; `sampled` tells whether the sample was full. */
+  top(filter: CompiledSqlite | null, kind: TopKind, from: number, to: number, limit: number): { rows: TopRow[]; sampledPosts: number; sampled: boolean } {
+    const f = filterOf(filter);
+    if (kind !== 'terms') {
+      const sample = this.prepare(
+        `WITH s AS (${this.sampleSql(f)})
+         SELECT e.value AS value, COUNT(*) AS posts, COUNT(DISTINCT s.author_key) AS authors, (SELECT COUNT(*) FROM s) AS total
+         FROM s JOIN post_entities e ON e.post = s.rowid AND e.kind = ?
+         GROUP BY e.value ORDER BY posts DESC, value LIMIT ?`,
+      ).all(from, to, ...f.params, ENTITY_KIND[kind], limit) as (TopRow & { total: number })[];
+      const total = sample[0]?.total ?? 0;
+      return { rows: sample.map(({ value, posts, authors }) => ({ value, posts, authors })), sampledPosts: total, sampled: total >= this.sampleSize };
+    }
+    // Terms are not stored per post (the index is contentless): tokenise the sample's texts.
+    const rows = this.prepare(
+      `SELECT p.text AS text, p.author_key AS author FROM posts p
+       WHERE p.created_at >= ? AND p.created_at < ? AND (${f.where})
+       ORDER BY p.created_at DESC LIMIT ${Math.min(this.sampleSize, 5000)}`,
+    ).all(from, to, ...f.params) as { text: string; author: string }[];
+    const counts = new Map<string, { posts: number; authors: Set<string> }>();
+    for (const r of rows) {
+      for (const token of new Set(tokenize(r.text))) {
+        if (!isEligibleWord(token)) continue;
+        let c = counts.get(token);
+        if (!c) counts.set(token, (c = { posts: 0, authors: new Set() }));
+        c.posts++;
+        c.authors.add(r.author);
+      }
+    }
+    const top = [...counts]
+      .map(([value, c]) => ({ value, posts: c.posts, authors: c.authors.size }))
+      .sort((a, b) => b.posts - a.posts || (a.value < b.value ? -1 : 1))
+      .slice(0, limit);
+    return { rows: top, sampledPosts: rows.length, sampled: rows.length >= Math.min(this.sampleSize, 5000) };
+  }
+
+  /** Newest first, `limit` per page; `next` continues after the last post of this page. */
+  search(filter: CompiledSqlite | null, from: number, to: number, limit: number, after?: PageCursor): SearchPage {
+    const f = filterOf(filter);
+    const cursorSql = after ? 'AND (p.created_at < ? OR (p.created_at = ? AND p.rowid < ?))' : '';
+    const cursorParams = after ? [after.createdAt, after.createdAt, after.rowid] : [];
+    const rows = this.prepare(
+      `SELECT p.rowid, p.* FROM posts p
+       WHERE p.created_at >= ? AND p.created_at < ? ${cursorSql} AND (${f.where})
+       ORDER BY p.created_at DESC, p.rowid DESC LIMIT ?`,
+    ).all(from, to, ...cursorParams, ...f.params, limit + 1) as PostRow[];
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      posts: page.map((r) => rowToPost(r)),
+      next: rows.length > limit && last ? { createdAt: last.created_at, rowid: last.rowid } : null,
+    };
+  }
+}
