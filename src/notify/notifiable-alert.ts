@@ -101,21 +101,35 @@ export function alertPageUrl(baseUrl: string | undefined, alertId: string): stri
   return `${baseUrl.replace(/\/+$/, '')}/alerts/${encodeURIComponent(alertId)}`;
 }
 
-/** Languages in whatever shape the detector gives, as display strings like `en 62%`. */
+/**
+ * Languages in whatever shape the detector gives — `{ en: 41, zh: 12 }` counts, `{ en: 0.6 }`
+ * shares, `[{ lang, share }]` or plain codes — as display strings like `en 62%`, largest first.
+ */
 export function languageLabels(languages: unknown, max = 5): string[] {
-  const out: string[] = [];
-  const pct = (v: unknown) => (typeof v === 'number' ? (v <= 1 ? ` ${Math.round(v * 100)}%` : ` ${v}`) : '');
+  const entries: Array<[string, number | undefined]> = [];
   if (Array.isArray(languages)) {
     for (const l of languages) {
-      if (typeof l === 'string') out.push(l);
+      if (typeof l === 'string') entries.push([l, undefined]);
       else if (l && typeof l === 'object') {
         const o = l as Record<string, unknown>;
         const code = o.lang ?? o.language ?? o.code;
-        if (typeof code === 'string') out.push(code + pct(o.share ?? o.count));
+        const v = o.share ?? o.count;
+        if (typeof code === 'string') entries.push([code, typeof v === 'number' ? v : undefined]);
       }
     }
   } else if (languages && typeof languages === 'object') {
-    for (const [k, v] of Object.entries(languages)) out.push(k + pct(v));
+    for (const [k, v] of Object.entries(languages)) entries.push([k, typeof v === 'number' ? v : undefined]);
   }
-  return out.slice(0, max);
+  const values = entries.map(([, v]) => v).filter((v): v is number => v !== undefined && v >= 0);
+  const total = values.reduce((a, b) => a + b, 0);
+  // Shares already sum to about 1; anything else is counts.
+  const asShares = values.length > 0 && total <= 1.0001;
+  return entries
+    .slice()
+    .sort((a, b) => (b[1] ?? -1) - (a[1] ?? -1))
+    .slice(0, max)
+    .map(([code, v]) => {
+      if (v === undefined || total <= 0) return code;
+      return `${code} ${Math.round((asShares ? v : v / total) * 100)}%`;
+    });
 }

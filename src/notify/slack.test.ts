@@ -63,3 +63,10 @@ describe('SlackSender over loopback', () => {
     expect(outcome).toMatchObject({ ok: false, attempts: 1, reason: 'http-status', status: 400, detail: 'HTTP 400: invalid_payload' });
   });
 });
+
+describe('languages', () => {
+  it('turns per-language post counts (the Alert model) into shares', () => {
+    const msg = chatMessage(sampleAlert({ languages: { zh: 10, en: 30, 'und': 0 } }));
+    expect(msg.attachments[0]!.fields.find((f) => f.title === 'Languages')!.value).toBe('en 75%, zh 25%, und 0%');
+  });
+});
