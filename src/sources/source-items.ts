@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { MAX_TEXT_BYTES, type RawPost } from '../model/post.js';
 import { excerptOf, type BadRecord, type Cursor, type GoodRecord, type SourceItem } from './source.js';
 
@@ -45,4 +46,12 @@ export function compact<T extends object>(value: T): T {
   const out = {} as T;
   for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined) out[key] = value[key];
   return out;
+}
+
+/** The reason for the first schema issue, naming the field; "missing" for absent ones. */
+export function issueReason(error: z.ZodError, prefix = ''): string {
+  const issue = error.issues[0];
+  const field = issue.path.join('.') || '(record)';
+  const message = issue.code === 'invalid_type' && / received undefined$/.test(issue.message) ? 'missing' : issue.message;
+  return `${prefix}field ${field}: ${message}`;
 }

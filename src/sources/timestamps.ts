@@ -65,7 +65,7 @@ export function parseTimestamp(value: unknown, defaultOffsetMinutes = 0): number
   }
   m = V11.exec(s);
   if (m) {
-    return utc(Number(m[8]), MONTHS[m[1].toLowerCase()], Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), 0, zoneOffsetMinutes(m[7]));
+    return utc(Number(m[7]), MONTHS[m[1].toLowerCase()], Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), 0, zoneOffsetMinutes(m[6]));
   }
   return EXPLICIT_ZONE.test(s) ? Date.parse(s) : Number.NaN;
 }

@@ -4,7 +4,8 @@ import { toInput, type ByteInput } from './byte-input.js';
 import { scanArrayElements } from './json-array-scanner.js';
 import { isPlainObject, jsonLines } from './jsonl.js';
 import { SourceError, START, type Cursor, type Source, type SourceItem } from './source.js';
-import { badItem, compact, itemOf, type Mapped } from './source-items.js';
+import { badItem, compact, issueReason, itemOf, type Mapped } from './source-items.js';
+import { unescapeXText, xLangHint, xStatusUrl } from './x-fields.js';
 
 /**
  * X (Twitter) API v2 responses as researchers save them:
@@ -42,29 +43,6 @@ export const XTweetSchema = z.object({
     .optional(),
   lang: z.string().optional(),
 });
-
-/** X escapes these three in tweet text (v1.1 and v2 alike). */
-export function unescapeXText(text: string): string {
-  return text.includes('&') ? text.replace(/&(amp|lt|gt);/g, (_, e: string) => (e === 'amp' ? '&' : e === 'lt' ? '<' : '>')) : text;
-}
-
-/** X's `lang` codes, minus its pseudo-codes (und, qme, qht, zxx…) and legacy ISO 639 codes. */
-export function xLangHint(lang: string | undefined): string | undefined {
-  if (!lang) return undefined;
-  const l = lang.toLowerCase();
-  if (l === 'und' || l === 'zxx' || l === 'art' || /^q[a-z]{2}$/.test(l)) return undefined;
-  return ({ in: 'id', iw: 'he', ji: 'yi' } as Record<string, string>)[l] ?? l;
-}
-
-export const xStatusUrl = (id: string) => `https://x.com/i/web/status/${id}`;
-
-/** The reason for the first schema issue, naming the field; "missing" for absent ones. */
-export function issueReason(error: z.ZodError, prefix = ''): string {
-  const issue = error.issues[0];
-  const field = issue.path.join('.') || '(record)';
-  const message = issue.code === 'invalid_type' && / received undefined$/.test(issue.message) ? 'missing' : issue.message;
-  return `${prefix}field ${field}: ${message}`;
-}
 
 function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
   return list && list.length > 0 ? list : undefined;
