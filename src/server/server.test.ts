@@ -163,6 +163,7 @@ describe('meta routes', () => {
       const deep = await app.inject('/alerts/a1');
       expect(deep.statusCode).toBe(200);
       expect(deep.body).toContain('<title>tidewatch</title>');
+      expect(deep.headers['content-security-policy']).toMatch(/script-src 'self'/);
       const asset = await app.inject('/assets/app-1234.js');
       expect(asset.statusCode).toBe(200);
       expect(asset.headers['cache-control']).toMatch(/immutable/);

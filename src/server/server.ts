@@ -40,6 +40,11 @@ export function defaultWebDir(): string {
   return resolve(here, '../../dist/web');
 }
 
+/** The dashboard renders post text as text; the policy is a second line against injected markup. */
+const DASHBOARD_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+
 const PUBLIC_PREFIXES = ['/healthz', '/api/openapi.json', '/api/docs'];
 
 function bearerOf(req: FastifyRequest): string | undefined {
@@ -144,6 +149,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       const err = new HttpError(429, 'rate_limited', `rate limit of ${context.max} requests per ${context.after} reached; retry later`);
       return err;
     },
+  });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
   });
 
   app.addHook('onResponse', async (req, reply) => {
@@ -267,7 +276,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     const path = req.url.split('?')[0];
     if (req.method === 'GET' && !path.startsWith('/api/') && path !== '/metrics' && !/\.[a-z0-9]+$/i.test(path)) {
       // The dashboard is a single-page app: its routes all load index.html.
-      if (hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      if (hasWeb) return reply.header('cache-control', 'no-cache').header('content-security-policy', DASHBOARD_CSP).sendFile('index.html');
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
