@@ -182,9 +182,13 @@ describe('SseHub over a real HTTP stream', () => {
     hub.publish('alert', { to: 'desk' }, 'channel:desk');
     hub.publish('alert', { to: 'ops' }, 'channel:ops');
     hub.publish('status', { to: 'everyone' });
-    await all.until(() => all.events.length >= 3);
     await ops.until(() => ops.events.length >= 2);
+    await all.until(() => all.events.length >= 1);
+    hub.publish('status', { to: 'everyone again' });
+    await all.until(() => all.events.length >= 2);
     expect(ops.events.map((e) => JSON.parse(e.data).to)).toEqual(['ops', 'everyone']);
+    // Without topics, a subscriber gets the general feed only, not each channel's copy.
+    expect(all.events.map((e) => JSON.parse(e.data).to)).toEqual(['everyone', 'everyone again']);
   });
 
   it('drops a subscriber that stops reading, without blocking publish or other subscribers', async () => {

@@ -40,7 +40,10 @@ export interface SseHubOptions {
 export interface SubscribeOptions {
   /** The Last-Event-ID request header (or `lastEventId` query parameter) of a reconnecting client. */
   lastEventId?: string | string[];
-  /** Only events published with one of these topics (plus topic-less events); absent = everything. */
+  /**
+   * Also receive events published on these topics (e.g. `channel:<name>` from an sse channel).
+   * Everyone receives topic-less events (the general feed); topic events go only to those who ask.
+   */
   topics?: readonly string[];
 }
 
@@ -65,7 +68,7 @@ class Subscriber {
   ) {}
 
   wants(topic: string | undefined): boolean {
-    return !this.topics || topic === undefined || this.topics.has(topic);
+    return topic === undefined || (this.topics !== undefined && this.topics.has(topic));
   }
 
   send(chunk: string): void {
