@@ -27,13 +27,23 @@ function errorCode(error: unknown): string {
 
 export function fileInput(path: string): ByteInput {
   const abs = resolve(path);
-  let isFile: boolean;
+  let stats: ReturnType<typeof statSync>;
   try {
-    isFile = statSync(abs).isFile();
+    stats = statSync(abs);
   } catch (error) {
     throw new SourceError(`cannot open ${path}: ${errorCode(error)}`);
   }
-  if (!isFile) throw new SourceError(`cannot read ${path}: not a regular file`);
+  if (stats.isFIFO() || stats.isCharacterDevice()) {
+    // A named pipe or process substitution (`<(zcat posts.jsonl.gz)`): read once, like stdin.
+    let fd: number;
+    try {
+      fd = openSync(abs, 'r');
+    } catch (error) {
+      throw new SourceError(`cannot open ${path}: ${errorCode(error)}`);
+    }
+    return streamInput(fd, `pipe:${abs}`, path, () => createReadStream('', { fd, highWaterMark: CHUNK_BYTES }));
+  }
+  if (!stats.isFile()) throw new SourceError(`cannot read ${path}: not a regular file`);
   return {
     name: `file:${abs}`,
     path,
@@ -76,17 +86,23 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** Standard input: read once; a cursor's offset only skips that many bytes of what is piped in. */
+export function stdinInput(): ByteInput {
+  return streamInput(0, 'stdin', '-', () => process.stdin);
+}
+
 /**
- * Standard input. `head()` reads synchronously (format detection happens before any await) and
- * keeps what it read so `chunks()` replays it; `chunks()` can be called once.
+ * A stream that can be read once (stdin, a pipe). `head()` reads synchronously from the
+ * descriptor (format detection happens before any await) and keeps what it read, which
+ * `chunks()` replays before the rest of the stream; `chunks()` can be called once.
  */
-export function stdinInput(fd = 0, stream: NodeJS.ReadableStream = process.stdin): ByteInput {
+function streamInput(fd: number, name: string, path: string, openStream: () => NodeJS.ReadableStream): ByteInput {
   let peeked: Buffer | undefined;
   let peekedAll = false;
   let opened = false;
   return {
-    name: 'stdin',
-    path: '-',
+    name,
+    path,
     seekable: false,
     head(max = HEAD_BYTES) {
       if (peeked && (peeked.length >= max || peekedAll)) return peeked.subarray(0, max);
@@ -105,7 +121,7 @@ export function stdinInput(fd = 0, stream: NodeJS.ReadableStream = process.stdin
             continue;
           }
           if (errorCode(error) === 'EOF') n = 0;
-          else throw new SourceError(`cannot read stdin: ${errorCode(error)}`);
+          else throw new SourceError(`cannot read ${path}: ${errorCode(error)}`);
         }
         if (n === 0) {
           peekedAll = true;
@@ -119,7 +135,7 @@ export function stdinInput(fd = 0, stream: NodeJS.ReadableStream = process.stdin
       return peeked.subarray(0, max);
     },
     async *chunks(offset) {
-      if (opened) throw new SourceError('stdin can be read only once');
+      if (opened) throw new SourceError(`${path} can be read only once`);
       opened = true;
       let skip = offset;
       const emit = (chunk: Buffer): Buffer | undefined => {
@@ -136,7 +152,7 @@ export function stdinInput(fd = 0, stream: NodeJS.ReadableStream = process.stdin
         if (out) yield out;
       }
       if (peekedAll) return;
-      for await (const chunk of stream) {
+      for await (const chunk of openStream()) {
         const out = emit(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
         if (out) yield out;
       }
