@@ -34,8 +34,9 @@ export function isLoopbackHost(host: string): boolean {
 /** The built dashboard: dist/web inside the package (this file is dist/src/server/server.js or src/server/server.ts). */
 export function defaultWebDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [resolve(here, '../../web'), resolve(here, '../../dist/web'), resolve(here, '../../../dist/web')]) {
-    if (existsSync(join(candidate, 'index.html'))) return candidate;
+  // Built output has assets/; web/ in the source tree has an index.html too, which must not be served.
+  for (const candidate of [resolve(here, '../../web'), resolve(here, '../../dist/web')]) {
+    if (existsSync(join(candidate, 'index.html')) && existsSync(join(candidate, 'assets'))) return candidate;
   }
   return resolve(here, '../../dist/web');
 }
@@ -90,7 +91,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const cache = new TtlCache(2000, now);
   const compiledCache = new Map<string, CompiledSqlite>();
 
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, disableRequestLogging: true }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   // Responses are documented with zod schemas but serialised as they are (no re-validation cost).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

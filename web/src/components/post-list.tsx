@@ -17,7 +17,8 @@ export function PostList({ posts, empty = 'No posts.' }: { posts: PublicPost[]; 
               {p.text}
             </p>
             <p class="post-meta">
-              <span title="author pseudonym">{p.author.slice(0, 8)}</span> · {p.platform} · {p.lang} · {formatTime(p.createdAt)}
+              {p.author ? <span title="author pseudonym">{p.author.slice(0, 8)} · </span> : null}
+              {p.platform} · {p.lang} · {formatTime(p.createdAt)}
               {p.sentiment ? ` · ${p.sentiment.label}` : ''}
               {href ? (
                 <>
