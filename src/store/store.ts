@@ -46,6 +46,47 @@ export interface SeriesPoint {
   count: number;
 }
 
+/** A saved query (issue 3); its volume is kept in per-minute rollups from ingest and backfill. */
+export interface Watch {
+  id: number;
+  name: string;
+  query: string;
+  description?: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Bumped whenever the query changes (the rollups are then rebuilt). */
+  rev: number;
+  /** The rollups do not yet cover every stored post (backfill pending). */
+  backfilling: boolean;
+}
+
+export interface WatchSeriesPoint extends SeriesPoint {
+  /** Of `count`, posts by sentiment label (posts without a label are in none). */
+  negative: number;
+  neutral: number;
+  positive: number;
+}
+
+export interface ShareOfVoice {
+  from: number;
+  to: number;
+  /** Sum of the watches' counts (a post two watches match counts twice). */
+  total: number;
+  watches: { watchId: number; name: string; count: number; share: number }[];
+}
+
+export interface QuerySearchOptions extends SearchOptions {
+  /** `next` from the previous page. */
+  cursor?: string;
+}
+
+export interface QueryPage {
+  /** Newest first. */
+  posts: Post[];
+  /** Cursor of the following page, absent on the last one. */
+  next?: string;
+}
+
 /**
  * The storage contract. The embedded SQLite store implements it now; the PostgreSQL store for
  * scale-out implements the same interface and runs the same conformance suite
@@ -69,6 +110,23 @@ export interface Store {
   /** Delete posts created before `before` (epoch ms) with their index entries; returns how many. */
   purge(before: number): Promise<number>;
   close(): Promise<void>;
+
+  // Watches and the query language (issue 3). Query arguments are query-language text; invalid
+  // text rejects with a QueryError (src/query) carrying the diagnostics.
+  /** Saves a watch and backfills its rollups from the stored posts. */
+  addWatch(name: string, query: string, options?: { description?: string }): Promise<Watch>;
+  /** Renames it or replaces its query (the rollups are then rebuilt). */
+  updateWatch(nameOrId: string | number, changes: { name?: string; query?: string; description?: string | null }): Promise<Watch>;
+  /** Deletes the watch and its rollups; false when there is none. */
+  removeWatch(nameOrId: string | number): Promise<boolean>;
+  listWatches(): Promise<Watch[]>;
+  getWatch(nameOrId: string | number): Promise<Watch | undefined>;
+  /** A watch's series from its rollups over [from, to); `fill` includes empty buckets. */
+  watchVolume(watchId: number, bucket: Bucket, from: number, to: number, filter?: { lang?: string; fill?: boolean }): Promise<WatchSeriesPoint[]>;
+  shareOfVoice(watchIds: number[], from: number, to: number): Promise<ShareOfVoice>;
+  /** Posts matching a query, newest first, paginated by cursor. */
+  searchQuery(query: string, options?: QuerySearchOptions): Promise<QueryPage>;
+  countQuery(query: string, options?: { from?: number; to?: number }): Promise<number>;
 }
 
 export class StoreError extends Error {

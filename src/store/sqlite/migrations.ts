@@ -88,6 +88,32 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: watches (saved queries) and their per-minute rollups. A watch's rollups count exactly the
+  // posts it matches among those with rowid <= synced_rowid; backfill and ingest both advance it,
+  // each in its own transaction, so neither misses nor double-counts a post (store/sqlite/watches.ts).
+  `
+  CREATE TABLE watches (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    query TEXT NOT NULL,
+    description TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    rev INTEGER NOT NULL DEFAULT 1,
+    synced_rowid INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE watch_rollup_minute (
+    watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+    minute INTEGER NOT NULL,
+    lang TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    neg INTEGER NOT NULL DEFAULT 0,
+    neu INTEGER NOT NULL DEFAULT 0,
+    pos INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (watch_id, minute, lang)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -4,6 +4,8 @@ import type { Cursor } from '../../sources/source.js';
 import type { Bucket, Checkpoint, QuarantineEntry, SearchOptions, SeriesPoint, Stats, Store, WriteResult } from '../store.js';
 import { StoreError } from '../store.js';
 import { migrate } from './migrations.js';
+import type { QueryPage, QuerySearchOptions, ShareOfVoice, Watch, WatchSeriesPoint } from '../store.js';
+import * as watches from './watches.js';
 
 const MINUTE = 60_000;
 const BUCKET_MS: Record<Bucket, number> = { minute: MINUTE, hour: 60 * MINUTE, day: 1440 * MINUTE };
@@ -242,9 +244,51 @@ export class SqliteStore implements Store {
       }
       // Rollups describe stored posts: the purged minutes go with them.
       db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(cutoff);
+      watches.purgeWatchRollups(db, cutoff);
       return rows.length;
     });
     return purgeTx();
+  }
+
+  // Watches and query search: see ./watches.ts.
+  async addWatch(name: string, query: string, options: { description?: string } = {}): Promise<Watch> {
+    const w = watches.addWatch(this.db, name, query, { ...options, backfill: false });
+    await watches.backfillWatchAsync(this.db, w.id);
+    return watches.getWatch(this.db, w.id) as Watch;
+  }
+
+  async updateWatch(nameOrId: string | number, changes: { name?: string; query?: string; description?: string | null }): Promise<Watch> {
+    const w = watches.updateWatch(this.db, nameOrId, changes, { backfill: false });
+    await watches.backfillWatchAsync(this.db, w.id);
+    return watches.getWatch(this.db, w.id) as Watch;
+  }
+
+  async removeWatch(nameOrId: string | number): Promise<boolean> {
+    return watches.removeWatch(this.db, nameOrId);
+  }
+
+  async listWatches(): Promise<Watch[]> {
+    return watches.listWatches(this.db);
+  }
+
+  async getWatch(nameOrId: string | number): Promise<Watch | undefined> {
+    return watches.getWatch(this.db, nameOrId);
+  }
+
+  async watchVolume(watchId: number, bucket: Bucket, from: number, to: number, filter: { lang?: string; fill?: boolean } = {}): Promise<WatchSeriesPoint[]> {
+    return watches.watchVolume(this.db, watchId, bucket, from, to, filter);
+  }
+
+  async shareOfVoice(watchIds: number[], from: number, to: number): Promise<ShareOfVoice> {
+    return watches.shareOfVoice(this.db, watchIds, from, to);
+  }
+
+  async searchQuery(query: string, options: QuerySearchOptions = {}): Promise<QueryPage> {
+    return watches.searchQuery(this.db, query, options);
+  }
+
+  async countQuery(query: string, options: { from?: number; to?: number } = {}): Promise<number> {
+    return watches.countQuery(this.db, query, options);
   }
 
   async close(): Promise<void> {
