@@ -23,8 +23,8 @@ import { badItem, itemOf, type Mapped } from './source-items.js';
 export interface CsvRecord {
   line: number;
   fields: string[];
-  /** The record as written, for excerpts. */
-  raw: string;
+  /** The record's bytes as written, for excerpts (decoded only when one is needed). */
+  raw: Buffer;
   next: Cursor;
   error?: string;
 }
@@ -62,6 +62,7 @@ export async function* csvRecords(input: ByteInput, from: Cursor = START, option
   const maxRecordBytes = options.maxRecordBytes ?? 8 << 20;
   const chunks = input.chunks(from.offset)[Symbol.asyncIterator]();
   let events: ParseEvent[] = [];
+  let nextEvent = 0;
   let held: Buffer = Buffer.alloc(0); // bytes read and not yet consumed, from heldStart
   let heldStart = from.offset;
   let readEnd = from.offset;
@@ -120,7 +121,9 @@ export async function* csvRecords(input: ByteInput, from: Cursor = START, option
 
   try {
     for (;;) {
-      if (events.length === 0) {
+      if (nextEvent === events.length) {
+        events = [];
+        nextEvent = 0;
         if (parserEnded) return;
         if (eof) {
           await new Promise<void>((resolve) => parser.end(() => resolve()));
@@ -131,7 +134,7 @@ export async function* csvRecords(input: ByteInput, from: Cursor = START, option
         }
         continue;
       }
-      const event = events.shift() as ParseEvent;
+      const event = events[nextEvent++];
       if ('fields' in event) {
         const start = skipBlank(consumed, event.end);
         const recordLine = line;
@@ -139,15 +142,16 @@ export async function* csvRecords(input: ByteInput, from: Cursor = START, option
         const raw = held.subarray(start - heldStart, event.end - heldStart);
         consumed = event.end;
         const next = { offset: event.end, line };
-        if (!isUtf8(raw)) yield { line: recordLine, fields: [], raw: raw.toString('utf8'), next, error: 'invalid UTF-8' };
+        if (!isUtf8(raw)) yield { line: recordLine, fields: [], raw, next, error: 'invalid UTF-8' };
         else if (event.fields.length > 1 || event.fields[0].trim() !== '') {
-          yield { line: recordLine, fields: event.fields, raw: raw.toString('utf8'), next };
+          yield { line: recordLine, fields: event.fields, raw, next };
         }
         continue;
       }
       // A malformed record: find where it ends, report it, restart parsing after it.
       parser.destroy();
       events = [];
+      nextEvent = 0;
       const start = skipBlank(consumed, readEnd);
       const recordLine = line;
       let inQuote = false;
@@ -176,7 +180,7 @@ export async function* csvRecords(input: ByteInput, from: Cursor = START, option
         if (!(await readMore())) eof = true;
       }
       countLines(start, end);
-      const raw = held.subarray(start - heldStart, end - heldStart).toString('utf8');
+      const raw = held.subarray(start - heldStart, end - heldStart);
       consumed = end;
       yield { line: recordLine, fields: [], raw, next: { offset: end, line }, error: unclosed ? 'malformed CSV: a quoted field is never closed' : reasonOf(event.error, maxRecordBytes) };
       parser = newParser(end);
@@ -233,12 +237,12 @@ export function csvRowSource(input: ByteInput, format: string, makeConverter: Ro
           continue;
         }
         if (record.error) {
-          yield badItem(record.line, record.error, record.raw, record.next);
+          yield badItem(record.line, record.error, record.raw.toString('utf8'), record.next);
           continue;
         }
         const { fields } = record;
         if (fields.length < header.length || fields.slice(header.length).some((f) => f !== '')) {
-          yield badItem(record.line, `expected ${header.length} columns, got ${fields.length}`, record.raw, record.next);
+          yield badItem(record.line, `expected ${header.length} columns, got ${fields.length}`, record.raw.toString('utf8'), record.next);
           continue;
         }
         const columns = index;
@@ -246,7 +250,7 @@ export function csvRowSource(input: ByteInput, format: string, makeConverter: Ro
           const i = columns.get(key);
           return i === undefined ? undefined : fields[i];
         };
-        yield itemOf(convert({ header, get }), record.line, record.raw, record.next);
+        yield itemOf(convert({ header, get }), record.line, () => record.raw.toString('utf8'), record.next);
       }
     },
   };

@@ -33,10 +33,11 @@ export function limitViolation(post: RawPost): string | undefined {
 }
 
 /** Turn a mapping result into the item a source yields, applying the shared limits. */
-export function itemOf(mapped: Mapped, line: number, input: string, next: Cursor, where = ''): SourceItem {
-  if ('error' in mapped) return badItem(line, where + mapped.error, input, next);
+export function itemOf(mapped: Mapped, line: number, input: string | (() => string), next: Cursor, where = ''): SourceItem {
+  const text = () => (typeof input === 'string' ? input : input());
+  if ('error' in mapped) return badItem(line, where + mapped.error, text(), next);
   const violation = limitViolation(mapped);
-  if (violation) return badItem(line, where + violation, input, next);
+  if (violation) return badItem(line, where + violation, text(), next);
   const item: GoodRecord = { kind: 'post', line, post: mapped, next };
   return item;
 }
