@@ -458,7 +458,8 @@ class Parser {
       return undefined;
     }
     if (!(FIELD_NAMES as readonly string[]).includes(name)) {
-      const guess = FIELD_HINTS[name] ?? closest(name, FIELD_NAMES);
+      const near = closest(name, [...FIELD_NAMES, ...Object.keys(FIELD_HINTS)]);
+      const guess = FIELD_HINTS[name] ?? (near === undefined ? undefined : (FIELD_HINTS[near] ?? near));
       let hint = guess ? `did you mean ${guess}:${t.value ?? ''}?` : `fields are ${FIELD_NAMES.map((f) => `${f}:`).join(' ')}`;
       if (name === 'http' || name === 'https') hint = `to match a link write url:${t.text.replace(/^https?:\/\//i, '')}`;
       else if (!guess) hint += `; to search the text, quote it: "${t.text}"`;

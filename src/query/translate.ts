@@ -131,7 +131,13 @@ export function translateQuery(from: Dialect, text: string): TranslateResult {
     i = boost(j);
   }
 
-  const query = out.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+  // `-` before a phrase or group was read on its own: attach it again.
+  const glued: string[] = [];
+  for (let k = 0; k < out.length; k++) {
+    if (out[k] === '-' && k + 1 < out.length) glued.push(`-${out[++k]}`);
+    else glued.push(out[k]);
+  }
+  const query = glued.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')');
   const diagnostics = sink.diagnostics.sort((a, b) => a.start - b.start);
   if (sink.hasErrors) return { diagnostics, queryDiagnostics: [] };
   const parsed = parseQuery(query);
