@@ -1,0 +1,343 @@
+/**
+ * Feature extraction for tidewatch's sentiment model: one pure function shared by training and
+ * inference, so that the two can never drift apart.
+ *
+ * Features (after the feature-hashing trick of Weinberger et al. 2009, "Feature Hashing for Large
+ * Scale Multitask Learning"):
+ * - dense cues at fixed indices: negation-aware lexicon scores per lexicon (after VADER, Hutto &
+ *   Gilbert 2014: a negator within three words flips and damps a polar word), emoji and emoticon
+ *   polarity, punctuation and casing, and the language;
+ * - hashed word unigrams and bigrams from tidewatch's tokenizer, with words inside a negation
+ *   scope marked (Das & Chen 2001); the same unigrams again crossed with the language, so a word
+ *   can mean one thing in Italian and another in English ("frustratingly easy" domain adaptation,
+ *   Daumé III 2007);
+ * - hashed character n-grams of each word with boundary marks, as in fastText (Bojanowski et al.
+ *   2017), which carry morphology and spelling variants across related languages;
+ * - each emoji and emoticon as its own feature.
+ */
+import { fold, tokenize } from './tokenize.js';
+import {
+  INTENSIFIERS,
+  NEGATIVE_EMOJI,
+  NEGATIVE_EMOTICONS,
+  NEGATORS,
+  POSITIVE_EMOJI,
+  POSITIVE_EMOTICONS,
+} from './sentiment-lexicon.js';
+
+/** Everything that decides which features a text yields; stored with the model's weights. */
+export interface FeatureConfig {
+  /** log2 of the number of hashed buckets. */
+  hashBits: number;
+  /** Character n-gram lengths (inclusive), over `<word>`; 0 disables. */
+  charMin: number;
+  charMax: number;
+  /** Whether word bigrams are features. */
+  bigrams: boolean;
+  /** Whether unigrams are repeated crossed with the language. */
+  langCross: boolean;
+}
+
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 19, charMin: 0, charMax: 0, bigrams: true, langCross: true };
+
+/** A polarity lexicon: folded word or two-word phrase → valence in roughly [-4, 4]. */
+export type PolarityLexicon = ReadonlyMap<string, number>;
+
+/**
+ * Several lexicons merged for one lookup per token: `ids` maps a key to a row of `valences`
+ * (one column per lexicon, 0 where a lexicon lacks the key). Two-word keys are looked up only
+ * after a word that starts one (`phraseHeads`), so most tokens cost a single Map lookup.
+ */
+export interface CompiledLexicons {
+  count: number;
+  ids: ReadonlyMap<string, number>;
+  valences: Float32Array;
+  phraseHeads: ReadonlySet<string>;
+}
+
+export function compileLexicons(lexicons: readonly PolarityLexicon[]): CompiledLexicons {
+  const ids = new Map<string, number>();
+  for (const lex of lexicons) for (const k of lex.keys()) if (!ids.has(k)) ids.set(k, ids.size);
+  const valences = new Float32Array(ids.size * lexicons.length);
+  const phraseHeads = new Set<string>();
+  lexicons.forEach((lex, l) => {
+    for (const [k, v] of lex) {
+      valences[ids.get(k)! * lexicons.length + l] = v;
+      const space = k.indexOf(' ');
+      if (space > 0) phraseHeads.add(k.slice(0, space));
+    }
+  });
+  return { count: lexicons.length, ids, valences, phraseHeads };
+}
+
+/** Languages with their own bias feature; others share `xx`. */
+export const SENTIMENT_LANGS = ['en', 'es', 'pt', 'fr', 'de', 'it', 'ar', 'hi', 'zh', 'xx'] as const;
+
+const LEX_FEATURES = 6;
+/** Dense features: bias, per lexicon block, emoji/emoticon block, surface block, languages. */
+export function denseFeatureCount(lexiconCount: number): number {
+  return 1 + LEX_FEATURES * lexiconCount + 6 + 8 + SENTIMENT_LANGS.length;
+}
+
+/** Number of weights rows: the dense features, then 2^hashBits hashed buckets. */
+export function featureDimension(config: FeatureConfig, lexiconCount: number): number {
+  return denseFeatureCount(lexiconCount) + (1 << config.hashBits);
+}
+
+/** A sparse feature vector in reusable buffers: the first `length` entries are valid. */
+export interface FeatureVector {
+  index: Int32Array;
+  value: Float32Array;
+  length: number;
+}
+
+export function createFeatureVector(capacity = 4096): FeatureVector {
+  return { index: new Int32Array(capacity), value: new Float32Array(capacity), length: 0 };
+}
+
+function push(v: FeatureVector, index: number, value: number): void {
+  if (v.length === v.index.length) {
+    const index2 = new Int32Array(v.index.length * 2);
+    index2.set(v.index);
+    const value2 = new Float32Array(v.value.length * 2);
+    value2.set(v.value);
+    v.index = index2;
+    v.value = value2;
+  }
+  v.index[v.length] = index;
+  v.value[v.length] = value;
+  v.length++;
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashString(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** murmur3's finaliser: spreads a combined hash over all bits before it is masked. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const NS_WORD = 0x1001;
+const NS_NEGWORD = 0x2002;
+const NS_BIGRAM = 0x3003;
+const NS_LANGWORD = 0x4004;
+const NS_CHAR = 0x5005;
+const NS_EMOJI = 0x6006;
+
+const EMOJI = /\p{Extended_Pictographic}/gu;
+/** Cheap tests that rule out most texts before the full scans: symbols and surrogate pairs; emoticon characters. */
+const MAYBE_EMOJI = /[\u00a9\u00ae\u203c-\u3299\ud83c-\ud83e]/;
+const MAYBE_EMOTICON = /[:;=<^_]|[8b]\)|x[dp]|\\o|\(y\)|>\./i;
+const EMOTICON_SOURCE = [...POSITIVE_EMOTICONS, ...NEGATIVE_EMOTICONS]
+  .sort((a, b) => b.length - a.length)
+  .map((e) => e.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
+  .join('|');
+/** Emoticons stand alone: not inside a word or a URL (`http://` holds `:/`). */
+const EMOTICON = new RegExp(`(?<![\\p{L}\\p{N}:/])(?:${EMOTICON_SOURCE})(?![\\p{L}\\p{N}/])`, 'giu');
+const EMOTICON_POLARITY = new Map<string, number>([
+  ...POSITIVE_EMOTICONS.map((e) => [e.toLowerCase(), 1] as const),
+  ...NEGATIVE_EMOTICONS.map((e) => [e.toLowerCase(), -1] as const),
+]);
+const EMOJI_POLARITY = new Map<number, number>([
+  ...[...POSITIVE_EMOJI].map((e) => [e.codePointAt(0)!, 1] as const),
+  ...[...NEGATIVE_EMOJI].map((e) => [e.codePointAt(0)!, -1] as const),
+]);
+const NEGATOR_SET = new Set(Object.values(NEGATORS).flat().map((w) => fold(w)));
+const INTENSIFIER_MAP = new Map(Object.entries(INTENSIFIERS).map(([w, k]) => [fold(w), k]));
+const URL = /https?:\/\/|www\./;
+const MENTION = /(?:^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]/u;
+const ELONGATED = /(\p{L})\1\1/u;
+const UPPER_WORD = /\b\p{Lu}{3,}\b/gu;
+const LOWER = /\p{Ll}/u;
+
+let lexStats = new Float64Array(18);
+
+/** How many words after a negator are in its scope. */
+const NEGATION_WINDOW = 3;
+
+function isNegator(token: string): boolean {
+  return NEGATOR_SET.has(token) || token.endsWith("n't");
+}
+
+/** Language code used by the model: the primary subtag when the model knows it, else `xx`. */
+export function modelLang(lang: string | undefined): (typeof SENTIMENT_LANGS)[number] {
+  if (!lang) return 'xx';
+  const primary = lang.toLowerCase().split(/[-_]/)[0];
+  return (SENTIMENT_LANGS as readonly string[]).includes(primary) ? (primary as (typeof SENTIMENT_LANGS)[number]) : 'xx';
+}
+
+function scaled(x: number, cap: number): number {
+  return Math.min(x, cap) / cap;
+}
+
+/**
+ * Fill `out` with the features of one text. `tokens` are `tokenize(text)` when the caller has
+ * them already; `lexicons` are the model's polarity lexicons in its stored order.
+ */
+export function extractFeatures(
+  text: string,
+  lang: string | undefined,
+  tokens: readonly string[] | undefined,
+  lexicons: CompiledLexicons,
+  config: FeatureConfig,
+  out: FeatureVector,
+): void {
+  out.length = 0;
+  const toks = tokens ?? tokenize(text);
+  const dense = denseFeatureCount(lexicons.count);
+  const mask = (1 << config.hashBits) - 1;
+  const bucket = (h: number): number => dense + (mix(h) & mask);
+  const ml = modelLang(lang);
+  const langSeed = hashString(ml, 0x7777);
+
+  push(out, 0, 1);
+
+  // Lexicon scores, negation- and intensifier-aware, one block per lexicon.
+  const nl = lexicons.count;
+  const stats = lexStats.length >= nl * 6 ? lexStats : (lexStats = new Float64Array(nl * 6));
+  stats.fill(0, 0, nl * 6); // per lexicon: pos, neg, npos, nneg, last, negated
+  let negUntil = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (isNegator(t)) {
+      negUntil = i + NEGATION_WINDOW;
+      continue;
+    }
+    let id = lexicons.ids.get(t);
+    if (i + 1 < toks.length && lexicons.phraseHeads.has(t)) id = lexicons.ids.get(t + ' ' + toks[i + 1]) ?? id;
+    if (id === undefined) continue;
+    let k = 1;
+    if (i > 0) k = INTENSIFIER_MAP.get(toks[i - 1]) ?? 1;
+    const negated = i <= negUntil;
+    if (negated) k *= -0.74;
+    for (let l = 0; l < nl; l++) {
+      const v = lexicons.valences[id * nl + l] * k;
+      if (v === 0) continue;
+      const o = l * 6;
+      if (v > 0) {
+        stats[o] += v;
+        stats[o + 2]++;
+      } else {
+        stats[o + 1] -= v;
+        stats[o + 3]++;
+      }
+      stats[o + 4] = v;
+      if (negated) stats[o + 5]++;
+    }
+  }
+  for (let l = 0; l < nl; l++) {
+    const o = l * 6;
+    const [pos, neg, npos, nneg, last, negated] = [stats[o], stats[o + 1], stats[o + 2], stats[o + 3], stats[o + 4], stats[o + 5]];
+    const base = 1 + l * LEX_FEATURES;
+    if (npos + nneg > 0) {
+      push(out, base, scaled(pos, 8));
+      push(out, base + 1, scaled(neg, 8));
+      push(out, base + 2, Math.tanh((pos - neg) / 4));
+      push(out, base + 3, Math.max(-1, Math.min(1, last / 4)));
+      push(out, base + 4, npos > 0 && nneg > 0 ? 1 : 0);
+      push(out, base + 5, scaled(negated, 2));
+    }
+  }
+
+  // Emoji and emoticons: polarity counts, and each one as a hashed feature.
+  let emoPos = 0;
+  let emoNeg = 0;
+  let emoAny = 0;
+  for (const m of MAYBE_EMOJI.test(text) ? text.matchAll(EMOJI) : []) {
+    const cp = m[0].codePointAt(0)!;
+    const p = EMOJI_POLARITY.get(cp) ?? 0;
+    if (p > 0) emoPos++;
+    else if (p < 0) emoNeg++;
+    emoAny++;
+    push(out, bucket(Math.imul(cp, 0x9e3779b1) ^ NS_EMOJI), 1);
+    if (emoAny >= 64) break;
+  }
+  let ticPos = 0;
+  let ticNeg = 0;
+  let emoticons = 0;
+  if (MAYBE_EMOTICON.test(text)) {
+    for (const m of text.matchAll(EMOTICON)) {
+      const e = m[0].toLowerCase();
+      const p = EMOTICON_POLARITY.get(e) ?? 0;
+      if (p > 0) ticPos++;
+      else if (p < 0) ticNeg++;
+      push(out, bucket(hashString(e, NS_EMOJI)), 1);
+      if (++emoticons >= 64) break;
+    }
+  }
+  const eb = 1 + LEX_FEATURES * lexicons.count;
+  if (emoPos) push(out, eb, scaled(emoPos, 3));
+  if (emoNeg) push(out, eb + 1, scaled(emoNeg, 3));
+  if (emoAny) push(out, eb + 2, scaled(emoAny, 3));
+  if (ticPos) push(out, eb + 3, scaled(ticPos, 2));
+  if (ticNeg) push(out, eb + 4, scaled(ticNeg, 2));
+  if (emoPos + ticPos > 0 && emoNeg + ticNeg > 0) push(out, eb + 5, 1);
+
+  // Surface cues.
+  const sb = eb + 6;
+  let excl = 0;
+  let quest = 0;
+  const scanEnd = Math.min(text.length, 4096);
+  for (let i = 0; i < scanEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 33 || c === 0xff01) excl++;
+    else if (c === 63 || c === 0xff1f || c === 0x061f) quest++;
+  }
+  if (excl) push(out, sb, scaled(excl, 3));
+  if (quest) push(out, sb + 1, scaled(quest, 3));
+  const head = scanEnd < text.length ? text.slice(0, scanEnd) : text;
+  if (URL.test(head)) push(out, sb + 2, 1);
+  if (MENTION.test(head)) push(out, sb + 3, 1);
+  if (ELONGATED.test(head)) push(out, sb + 4, 1);
+  if (LOWER.test(head)) {
+    let upper = 0;
+    for (const _ of head.matchAll(UPPER_WORD)) if (++upper >= 3) break;
+    if (upper) push(out, sb + 5, scaled(upper, 3));
+  }
+  push(out, sb + 6, scaled(Math.log1p(toks.length), 4));
+  if (toks.length === 0) push(out, sb + 7, 1);
+  push(out, sb + 8 + SENTIMENT_LANGS.indexOf(ml), 1);
+
+  // Words: unigrams (negation-marked inside a negator's scope), language-crossed unigrams, bigrams.
+  let scopeUntil = -1;
+  let prev = 0x51ed;
+  const wordValue = 1 / Math.sqrt(Math.max(1, toks.length));
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const h = hashString(t, 0);
+    const negated = i <= scopeUntil;
+    push(out, bucket(h ^ (negated ? NS_NEGWORD : NS_WORD)), wordValue);
+    if (config.langCross) push(out, bucket(Math.imul(h, 31) ^ langSeed ^ NS_LANGWORD), wordValue);
+    if (config.bigrams) push(out, bucket(Math.imul(prev, 0x01000193) ^ h ^ NS_BIGRAM), wordValue);
+    prev = h;
+    if (isNegator(t)) scopeUntil = i + NEGATION_WINDOW;
+
+    if (config.charMax > 0 && t.length < 40) {
+      // Character n-grams of `<t>`, hashed incrementally.
+      const n = t.length + 2;
+      const charValue = wordValue * 0.5;
+      for (let s = 0; s < n; s++) {
+        let ch = 0x811c9dc5 ^ NS_CHAR;
+        for (let k = 0; k < config.charMax && s + k < n; k++) {
+          const p = s + k;
+          const c = p === 0 ? 60 : p === n - 1 ? 62 : t.charCodeAt(p - 1);
+          ch = Math.imul(ch ^ c, 0x01000193);
+          if (k + 1 >= config.charMin && !(k + 1 === n)) push(out, bucket(ch ^ (k + 1)), charValue);
+        }
+      }
+    }
+  }
+  if (config.bigrams && toks.length > 0) push(out, bucket(Math.imul(prev, 0x01000193) ^ 0x0e0d ^ NS_BIGRAM), wordValue);
+}
