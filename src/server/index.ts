@@ -1,10 +1,11 @@
 export type { AuditEntry, Role, TokenInfo } from './auth-store.js';
 export { AuthStore, AuthStoreError, ROLES, roleAtLeast } from './auth-store.js';
 export type * from './deps.js';
-export { fallbackQueryLanguage } from './fallback-query.js';
 export { LiveCounter } from './live-counts.js';
 export type { CountsEvent } from './live-counts.js';
-export { MemoryAlertRepository, MemoryChannelRepository, MemoryWatchRepository } from './memory-repositories.js';
+export { MemoryAlertRepository, MemoryChannelRepository } from './memory-repositories.js';
+export { sqliteQueryLanguage } from './query-language.js';
+export { StoreWatchRepository, storeWatchVolume } from './store-watches.js';
 export { DEFAULT_K_ANONYMITY } from './privacy.js';
 export { createServer, DEFAULT_HOST, DEFAULT_PORT, defaultWebDir, isLoopbackHost, ServerConfigError, startServer } from './server.js';
 export type { RunningServer, StartServerOptions } from './server.js';

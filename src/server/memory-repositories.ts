@@ -1,33 +1,11 @@
 import type { Alert } from '../model/alert.js';
 import type { Channel } from '../model/channel.js';
-import type { AlertListOptions, AlertRepository, ChannelRepository, WatchInput, WatchRecord, WatchRepository } from './deps.js';
+import type { AlertListOptions, AlertRepository, ChannelRepository } from './deps.js';
 
 /**
- * In-memory watch, alert and channel storage: the server's stand-ins for tests and for wiring
- * before the persistent ones are connected. Same contracts as the real repositories.
+ * In-memory alert and channel storage: the server's stand-ins for tests and for wiring before
+ * the persistent ones are connected. Same contracts as the real repositories.
  */
-
-export class MemoryWatchRepository implements WatchRepository {
-  private readonly watches = new Map<string, WatchRecord>();
-  constructor(private readonly now: () => number = Date.now) {}
-
-  async list(): Promise<WatchRecord[]> {
-    return [...this.watches.values()].sort((a, b) => a.name.localeCompare(b.name));
-  }
-  async get(name: string): Promise<WatchRecord | undefined> {
-    return this.watches.get(name);
-  }
-  async put(input: WatchInput): Promise<WatchRecord> {
-    const t = this.now();
-    const existing = this.watches.get(input.name);
-    const record: WatchRecord = { ...input, createdAt: existing?.createdAt ?? t, updatedAt: t };
-    this.watches.set(input.name, record);
-    return record;
-  }
-  async delete(name: string): Promise<boolean> {
-    return this.watches.delete(name);
-  }
-}
 
 export class MemoryAlertRepository implements AlertRepository {
   private readonly alerts = new Map<string, Alert>();

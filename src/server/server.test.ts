@@ -10,10 +10,11 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { makePost } from '../testing/fixtures.js';
 import { AuthStore } from './auth-store.js';
 import type { ServerDeps } from './deps.js';
-import { fallbackQueryLanguage } from './fallback-query.js';
-import { MemoryAlertRepository, MemoryChannelRepository, MemoryWatchRepository } from './memory-repositories.js';
+import { MemoryAlertRepository, MemoryChannelRepository } from './memory-repositories.js';
+import { sqliteQueryLanguage } from './query-language.js';
 import { createServer, ServerConfigError, startServer } from './server.js';
 import { SqliteSourceHealth } from './source-health.js';
+import { StoreWatchRepository, storeWatchVolume } from './store-watches.js';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 const MIN = 60_000;
@@ -95,10 +96,11 @@ async function harness(overrides: Partial<ServerDeps> = {}): Promise<Harness> {
     store,
     db: store.db,
     live: new SseHub({ heartbeatMs: 0 }),
-    watches: new MemoryWatchRepository(() => NOW),
+    watches: new StoreWatchRepository(store),
+    watchVolume: storeWatchVolume(store),
     alerts,
     channels: new MemoryChannelRepository(),
-    query: fallbackQueryLanguage,
+    query: sqliteQueryLanguage(store.db),
     sources: new SqliteSourceHealth(store.db, () => NOW),
     now: () => NOW,
     webDir: join(dir, 'no-web'),
@@ -179,7 +181,7 @@ describe('watches', () => {
     const { app } = await harness();
     const created = await app.inject({ method: 'POST', url: '/api/watches', payload: { name: 'floods', query: 'flood #valencia' } });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ name: 'floods', query: 'flood #valencia', createdAt: NOW });
+    expect(created.json()).toMatchObject({ name: 'floods', query: 'flood #valencia' });
     expect((await app.inject({ method: 'POST', url: '/api/watches', payload: { name: 'floods', query: 'x' } })).statusCode).toBe(409);
 
     const list = (await app.inject('/api/watches')).json();
@@ -230,7 +232,8 @@ describe('watches', () => {
     const { app } = await harness();
     const lint = (await app.inject({ method: 'POST', url: '/api/watches/lint', payload: { query: 'flood colour:red' } })).json();
     expect(lint.ok).toBe(false);
-    expect(lint.diagnostics[0]).toMatchObject({ severity: 'error', start: 6, end: 12 });
+    // The diagnostic points at `colour:` (offsets 6-13).
+    expect(lint.diagnostics[0]).toMatchObject({ severity: 'error', start: 6, end: 13 });
     expect((await app.inject({ method: 'POST', url: '/api/watches/lint', payload: { query: 'flood #valencia' } })).json()).toEqual({ ok: true, diagnostics: [] });
 
     const test = (

@@ -5,13 +5,15 @@ import type { Alert } from '../../model/alert.js';
 import type { Post } from '../../model/post.js';
 import { SseHub } from '../../notify/sse.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { loadWatchMatcher, recordBatch, syncWatchMatcher } from '../../store/sqlite/watches.js';
 import { makePost } from '../../testing/fixtures.js';
 import type { QueryLanguage, ServerDeps } from '../deps.js';
-import { fallbackQueryLanguage } from '../fallback-query.js';
 import { LiveCounter } from '../live-counts.js';
-import { MemoryAlertRepository, MemoryChannelRepository, MemoryWatchRepository } from '../memory-repositories.js';
+import { MemoryAlertRepository, MemoryChannelRepository } from '../memory-repositories.js';
+import { sqliteQueryLanguage } from '../query-language.js';
 import { startServer } from '../server.js';
 import { SqliteSourceHealth } from '../source-health.js';
+import { StoreWatchRepository, storeWatchVolume } from '../store-watches.js';
 import { samplePosts } from './sample-posts.js';
 
 /**
@@ -41,7 +43,7 @@ export interface DevServer {
   store: SqliteStore;
   hub: SseHub;
   alerts: MemoryAlertRepository;
-  watches: MemoryWatchRepository;
+  watches: StoreWatchRepository;
   /** Writes posts now and reports them to the live feed. */
   write(posts: Post[]): Promise<void>;
   /** `n` posts with this text over the last few seconds. */
@@ -60,7 +62,7 @@ export const DEFAULT_DEV_WATCHES = [
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   mkdirSync(options.dir, { recursive: true });
   const store = new SqliteStore({ path: join(options.dir, 'tidewatch.db') });
-  const query = options.query ?? fallbackQueryLanguage;
+  const query = options.query ?? sqliteQueryLanguage(store.db);
   const now = Date.now();
   const history = options.history ?? 20_000;
   const minutes = options.historyMinutes ?? 240;
@@ -77,13 +79,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const hub = new SseHub({ heartbeatMs: 15_000 });
   const counter = new LiveCounter(hub);
   const alerts = new MemoryAlertRepository();
-  const watches = new MemoryWatchRepository();
-  for (const w of options.watches ?? DEFAULT_DEV_WATCHES) await watches.put(w);
+  const watches = new StoreWatchRepository(store);
+  if ((await watches.list()).length === 0) for (const w of options.watches ?? DEFAULT_DEV_WATCHES) await watches.put(w);
+  const matcher = loadWatchMatcher(store.db);
   const deps: ServerDeps = {
     store,
     db: store.db,
     live: hub,
     watches,
+    watchVolume: storeWatchVolume(store),
     alerts,
     channels: new MemoryChannelRepository(),
     query,
@@ -96,13 +100,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   let seq = 0;
   const write = async (posts: Post[]): Promise<void> => {
-    const result = await store.writeBatch(posts, { source: 'sample-live', cursor: { offset: seq, line: seq + 1 } });
-    const stored = new Set(result.storedIds);
+    // As the ingest loop does: the batch and its watch rollups in one transaction.
+    syncWatchMatcher(store.db, matcher);
+    const { result, matches } = store.db.transaction(() => {
+      const result = store.writeBatchSync(posts, { source: 'sample-live', cursor: { offset: seq, line: seq + 1 } });
+      return { result, matches: recordBatch(store.db, matcher, posts, result.storedIds) };
+    })();
+    const names = new Map((await store.listWatches()).map((w) => [w.id, w.name]));
     const perWatch: Record<string, number> = {};
-    for (const w of await watches.list()) {
-      let n = 0;
-      for (const p of posts) if (stored.has(p.id) && query.matches(w.query, p)) n++;
-      if (n) perWatch[w.name] = n;
+    for (const m of matches) {
+      const name = names.get(m.watchId);
+      if (name) perWatch[name] = (perWatch[name] ?? 0) + 1;
     }
     counter.add(result.stored, perWatch);
   };
@@ -204,7 +212,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : fallback;
   };
-  const server = await startDevServer({ dir: arg('dir', '.tmp/dev-server'), port: Number(arg('port', '7421')), history: Number(arg('history', '20000')) });
+  const server = await startDevServer({
+    dir: arg('dir', '.tmp/dev-server'),
+    port: Number(arg('port', '7421')),
+    history: Number(arg('history', '20000')),
+    liveRate: Number(arg('live-rate', '20')),
+    rateLimit: { max: Number(arg('rate-limit', '3000')), windowMs: 60_000 },
+  });
   process.stdout.write(`tidewatch dev server: ${server.url}\n`);
   process.once('SIGINT', () => void server.close());
 }

@@ -30,6 +30,12 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+const authorKeyCache: string[] = [];
+function authorKeysFor(n: number): string[] {
+  for (let i = authorKeyCache.length; i < n; i++) authorKeyCache.push(createHash('sha256').update(`author-${i}`).digest('hex').slice(0, 32));
+  return authorKeyCache.slice(0, n);
+}
+
 export interface SamplePostOptions {
   seed?: number;
   /** Distinct author pseudonyms to draw from. */
@@ -43,7 +49,7 @@ export interface SamplePostOptions {
 export function samplePosts(count: number, start: number, end: number, options: SamplePostOptions = {}): Post[] {
   const rand = mulberry32(options.seed ?? 7);
   const authors = options.authors ?? 2000;
-  const authorKeys = Array.from({ length: Math.min(authors, 5000) }, (_, i) => createHash('sha256').update(`author-${i}`).digest('hex').slice(0, 32));
+  const authorKeys = authorKeysFor(Math.min(authors, 5000));
   const posts: Post[] = [];
   const step = (end - start) / Math.max(1, count);
   const prefix = options.prefix ?? 's';
