@@ -732,9 +732,9 @@ export class SimulatedStream {
     const rng = this.textRng;
     const author = this.account(lang);
     const template = pack.claims[narrative.claim];
-    // A quarter of the copies are verbatim; the rest swap a synonym or two and may lose a word.
-    const verbatim = rng.chance(0.25);
-    let body = renderWording(template, narrative.wordings[k], rng, verbatim ? 0 : 0.2);
+    // Some copies are verbatim; the rest swap a phrase for a synonym here and there and may lose a word.
+    const verbatim = rng.chance(0.3);
+    let body = renderWording(template, narrative.wordings[k], rng, verbatim ? 0 : 0.12);
     if (!verbatim && pack.space === ' ' && rng.chance(0.2)) body = dropWord(body, rng);
     let text = rng.chance(0.3) ? rng.pick(pack.breaking) + pack.space + body : body;
     let hashtags: string[] | undefined;
