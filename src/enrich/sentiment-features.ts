@@ -44,30 +44,77 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 19, charMin: 0,
 export type PolarityLexicon = ReadonlyMap<string, number>;
 
 /**
- * Several lexicons merged for one lookup per token: `ids` maps a key to a row of `valences`
- * (one column per lexicon, 0 where a lexicon lacks the key). Two-word keys are looked up only
- * after a word that starts one (`phraseHeads`), so most tokens cost a single Map lookup.
+ * Several lexicons merged for one lookup per token, in an open-addressing table keyed by the same
+ * FNV hash the word features use (so a token is hashed once): `valences` has one row per key and
+ * one column per lexicon (0 where a lexicon lacks the key). Negators and intensifiers live in the
+ * same table. Two-word keys are looked up only after a word that starts one.
  */
 export interface CompiledLexicons {
   count: number;
-  ids: ReadonlyMap<string, number>;
+  /** Key of each row, for the equality check after a hash match. */
+  keys: string[];
   valences: Float32Array;
-  phraseHeads: ReadonlySet<string>;
+  /** Per row: 1 negator, 2 starts a two-word key; intensifier multiplier in `boost` (1 when none). */
+  flags: Uint8Array;
+  boost: Float32Array;
+  /** Row of each slot + 1 (0 empty), and the slot's full hash. */
+  slots: Int32Array;
+  slotHash: Int32Array;
+  mask: number;
 }
 
+const FLAG_NEGATOR = 1;
+const FLAG_PHRASE_HEAD = 2;
+const FLAG_POLAR = 4;
+
 export function compileLexicons(lexicons: readonly PolarityLexicon[]): CompiledLexicons {
-  const ids = new Map<string, number>();
-  for (const lex of lexicons) for (const k of lex.keys()) if (!ids.has(k)) ids.set(k, ids.size);
-  const valences = new Float32Array(ids.size * lexicons.length);
-  const phraseHeads = new Set<string>();
+  const rows = new Map<string, number>();
+  const row = (k: string): number => {
+    let r = rows.get(k);
+    if (r === undefined) rows.set(k, (r = rows.size));
+    return r;
+  };
+  for (const lex of lexicons) for (const k of lex.keys()) row(k);
+  for (const w of NEGATOR_SET) row(w);
+  for (const w of INTENSIFIER_MAP.keys()) row(w);
+  for (const lex of lexicons) for (const k of lex.keys()) if (k.includes(' ')) row(k.slice(0, k.indexOf(' ')));
+  const n = rows.size;
+  const valences = new Float32Array(n * lexicons.length);
+  const flags = new Uint8Array(n);
+  const boost = new Float32Array(n).fill(1);
   lexicons.forEach((lex, l) => {
     for (const [k, v] of lex) {
-      valences[ids.get(k)! * lexicons.length + l] = v;
-      const space = k.indexOf(' ');
-      if (space > 0) phraseHeads.add(k.slice(0, space));
+      const r = rows.get(k)!;
+      valences[r * lexicons.length + l] = v;
+      if (v !== 0) flags[r] |= FLAG_POLAR;
+      if (k.includes(' ')) flags[rows.get(k.slice(0, k.indexOf(' ')))!] |= FLAG_PHRASE_HEAD;
     }
   });
-  return { count: lexicons.length, ids, valences, phraseHeads };
+  for (const w of NEGATOR_SET) flags[rows.get(w)!] |= FLAG_NEGATOR;
+  for (const [w, k] of INTENSIFIER_MAP) boost[rows.get(w)!] = k;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const slots = new Int32Array(size);
+  const slotHash = new Int32Array(size);
+  const keys = [...rows.keys()];
+  keys.forEach((k, r) => {
+    const h = hashString(k, 0);
+    let i = mix(h) & (size - 1);
+    while (slots[i] !== 0) i = (i + 1) & (size - 1);
+    slots[i] = r + 1;
+    slotHash[i] = h | 0;
+  });
+  return { count: lexicons.length, keys, valences, flags, boost, slots, slotHash, mask: size - 1 };
+}
+
+/** Row of `key` (whose FNV hash is `h`), or -1. */
+function lookup(lex: CompiledLexicons, key: string, h: number): number {
+  const hi = h | 0;
+  for (let i = mix(h) & lex.mask; ; i = (i + 1) & lex.mask) {
+    const r = lex.slots[i];
+    if (r === 0) return -1;
+    if (lex.slotHash[i] === hi && lex.keys[r - 1] === key) return r - 1;
+  }
 }
 
 /** Languages with their own bias feature; others share `xx`. */
@@ -156,26 +203,26 @@ const EMOJI_POLARITY = new Map<number, number>([
 ]);
 const NEGATOR_SET = new Set(Object.values(NEGATORS).flat().map((w) => fold(w)));
 const INTENSIFIER_MAP = new Map(Object.entries(INTENSIFIERS).map(([w, k]) => [fold(w), k]));
-const URL = /https?:\/\/|www\./;
-const MENTION = /(?:^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]/u;
-const ELONGATED = /(\p{L})\1\1/u;
-const UPPER_WORD = /\b\p{Lu}{3,}\b/gu;
-const LOWER = /\p{Ll}/u;
 
 let lexStats = new Float64Array(18);
 
 /** How many words after a negator are in its scope. */
 const NEGATION_WINDOW = 3;
 
-function isNegator(token: string): boolean {
-  return NEGATOR_SET.has(token) || token.endsWith("n't");
-}
 
 /** Language code used by the model: the primary subtag when the model knows it, else `xx`. */
 export function modelLang(lang: string | undefined): (typeof SENTIMENT_LANGS)[number] {
   if (!lang) return 'xx';
   const primary = lang.toLowerCase().split(/[-_]/)[0];
   return (SENTIMENT_LANGS as readonly string[]).includes(primary) ? (primary as (typeof SENTIMENT_LANGS)[number]) : 'xx';
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c > 0xbf && c !== 0x3000 && !(c >= 0x2000 && c <= 0x206f));
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0xbf && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0xd800 && c <= 0xdfff) && c !== 0x3000);
 }
 
 function scaled(x: number, cap: number): number {
@@ -203,53 +250,6 @@ export function extractFeatures(
   const langSeed = hashString(ml, 0x7777);
 
   push(out, 0, 1);
-
-  // Lexicon scores, negation- and intensifier-aware, one block per lexicon.
-  const nl = lexicons.count;
-  const stats = lexStats.length >= nl * 6 ? lexStats : (lexStats = new Float64Array(nl * 6));
-  stats.fill(0, 0, nl * 6); // per lexicon: pos, neg, npos, nneg, last, negated
-  let negUntil = -1;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (isNegator(t)) {
-      negUntil = i + NEGATION_WINDOW;
-      continue;
-    }
-    let id = lexicons.ids.get(t);
-    if (i + 1 < toks.length && lexicons.phraseHeads.has(t)) id = lexicons.ids.get(t + ' ' + toks[i + 1]) ?? id;
-    if (id === undefined) continue;
-    let k = 1;
-    if (i > 0) k = INTENSIFIER_MAP.get(toks[i - 1]) ?? 1;
-    const negated = i <= negUntil;
-    if (negated) k *= -0.74;
-    for (let l = 0; l < nl; l++) {
-      const v = lexicons.valences[id * nl + l] * k;
-      if (v === 0) continue;
-      const o = l * 6;
-      if (v > 0) {
-        stats[o] += v;
-        stats[o + 2]++;
-      } else {
-        stats[o + 1] -= v;
-        stats[o + 3]++;
-      }
-      stats[o + 4] = v;
-      if (negated) stats[o + 5]++;
-    }
-  }
-  for (let l = 0; l < nl; l++) {
-    const o = l * 6;
-    const [pos, neg, npos, nneg, last, negated] = [stats[o], stats[o + 1], stats[o + 2], stats[o + 3], stats[o + 4], stats[o + 5]];
-    const base = 1 + l * LEX_FEATURES;
-    if (npos + nneg > 0) {
-      push(out, base, scaled(pos, 8));
-      push(out, base + 1, scaled(neg, 8));
-      push(out, base + 2, Math.tanh((pos - neg) / 4));
-      push(out, base + 3, Math.max(-1, Math.min(1, last / 4)));
-      push(out, base + 4, npos > 0 && nneg > 0 ? 1 : 0);
-      push(out, base + 5, scaled(negated, 2));
-    }
-  }
 
   // Emoji and emoticons: polarity counts, and each one as a hashed feature.
   let emoPos = 0;
@@ -285,44 +285,96 @@ export function extractFeatures(
   if (ticNeg) push(out, eb + 4, scaled(ticNeg, 2));
   if (emoPos + ticPos > 0 && emoNeg + ticNeg > 0) push(out, eb + 5, 1);
 
-  // Surface cues.
+  // Surface cues, in one scan of the first 4 kB: ! and ?, an @mention, a letter said three times
+  // (sooo), words in capitals (ASCII, only when the text has lower case too), a link.
   const sb = eb + 6;
   let excl = 0;
   let quest = 0;
+  let mention = false;
+  let elongated = false;
+  let lower = false;
+  let upperWords = 0;
+  let upperRun = 0;
   const scanEnd = Math.min(text.length, 4096);
+  let c1 = 0;
+  let c2 = 0;
   for (let i = 0; i < scanEnd; i++) {
     const c = text.charCodeAt(i);
     if (c === 33 || c === 0xff01) excl++;
     else if (c === 63 || c === 0xff1f || c === 0x061f) quest++;
+    else if (c === 64 && !mention && i + 1 < scanEnd && isWordChar(text.charCodeAt(i + 1)) && (i === 0 || !isWordChar(c1))) mention = true;
+    if (c >= 65 && c <= 90) {
+      if (upperRun > 0 || !isWordChar(c1)) upperRun++; // a run counts only from a word's start
+    } else {
+      if (upperRun >= 3 && !isWordChar(c)) upperWords++;
+      upperRun = 0;
+      if (c >= 97 && c <= 122) lower = true;
+    }
+    if (c === c1 && c === c2 && isLetter(c)) elongated = true;
+    c2 = c1;
+    c1 = c;
   }
+  if (upperRun >= 3) upperWords++;
   if (excl) push(out, sb, scaled(excl, 3));
   if (quest) push(out, sb + 1, scaled(quest, 3));
-  const head = scanEnd < text.length ? text.slice(0, scanEnd) : text;
-  if (URL.test(head)) push(out, sb + 2, 1);
-  if (MENTION.test(head)) push(out, sb + 3, 1);
-  if (ELONGATED.test(head)) push(out, sb + 4, 1);
-  if (LOWER.test(head)) {
-    let upper = 0;
-    for (const _ of head.matchAll(UPPER_WORD)) if (++upper >= 3) break;
-    if (upper) push(out, sb + 5, scaled(upper, 3));
-  }
+  if (text.includes('http://') || text.includes('https://') || text.includes('www.')) push(out, sb + 2, 1);
+  if (mention) push(out, sb + 3, 1);
+  if (elongated) push(out, sb + 4, 1);
+  if (lower && upperWords > 0) push(out, sb + 5, scaled(upperWords, 3));
   push(out, sb + 6, scaled(Math.log1p(toks.length), 4));
   if (toks.length === 0) push(out, sb + 7, 1);
   push(out, sb + 8 + SENTIMENT_LANGS.indexOf(ml), 1);
 
-  // Words: unigrams (negation-marked inside a negator's scope), language-crossed unigrams, bigrams.
-  let scopeUntil = -1;
+  // One pass over the words: hashed unigrams (negation-marked inside a negator's scope),
+  // language-crossed unigrams and bigrams; and the negation- and intensifier-aware lexicon sums,
+  // per lexicon: positive sum, negative sum, their counts, the last polar value, negated count.
+  const nl = lexicons.count;
+  const stats = lexStats.length >= nl * 6 ? lexStats : (lexStats = new Float64Array(nl * 6));
+  stats.fill(0, 0, nl * 6);
+  let negUntil = -1;
+  let prevRow = -1;
   let prev = 0x51ed;
   const wordValue = 1 / Math.sqrt(Math.max(1, toks.length));
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const h = hashString(t, 0);
-    const negated = i <= scopeUntil;
-    push(out, bucket(h ^ (negated ? NS_NEGWORD : NS_WORD)), wordValue);
-    if (config.langCross) push(out, bucket(Math.imul(h, 31) ^ langSeed ^ NS_LANGWORD), wordValue);
-    if (config.bigrams) push(out, bucket(Math.imul(prev, 0x01000193) ^ h ^ NS_BIGRAM), wordValue);
+    const negated = i <= negUntil;
+    push(out, dense + (mix(h ^ (negated ? NS_NEGWORD : NS_WORD)) & mask), wordValue);
+    if (config.langCross) push(out, dense + (mix(Math.imul(h, 31) ^ langSeed ^ NS_LANGWORD) & mask), wordValue);
+    if (config.bigrams) push(out, dense + (mix(Math.imul(prev, 0x01000193) ^ h ^ NS_BIGRAM) & mask), wordValue);
     prev = h;
-    if (isNegator(t)) scopeUntil = i + NEGATION_WINDOW;
+    const r = lookup(lexicons, t, h);
+    if (r < 0 ? t.endsWith("n't") : (lexicons.flags[r] & FLAG_NEGATOR) !== 0) {
+      negUntil = i + NEGATION_WINDOW;
+      prevRow = r;
+      continue;
+    }
+    let id = r >= 0 && (lexicons.flags[r] & FLAG_POLAR) !== 0 ? r : -1;
+    if (r >= 0 && i + 1 < toks.length && (lexicons.flags[r] & FLAG_PHRASE_HEAD) !== 0) {
+      const phrase = t + ' ' + toks[i + 1];
+      const pr = lookup(lexicons, phrase, hashString(phrase, 0));
+      if (pr >= 0) id = pr;
+    }
+    const intensity = prevRow >= 0 ? lexicons.boost[prevRow] : 1;
+    prevRow = r;
+    if (id >= 0) {
+      let k = intensity;
+      if (negated) k *= -0.74;
+      for (let l = 0; l < nl; l++) {
+        const v = lexicons.valences[id * nl + l] * k;
+        if (v === 0) continue;
+        const o = l * 6;
+        if (v > 0) {
+          stats[o] += v;
+          stats[o + 2]++;
+        } else {
+          stats[o + 1] -= v;
+          stats[o + 3]++;
+        }
+        stats[o + 4] = v;
+        if (negated) stats[o + 5]++;
+      }
+    }
 
     if (config.charMax > 0 && t.length < 40) {
       // Character n-grams of `<t>`, hashed incrementally.
@@ -340,4 +392,17 @@ export function extractFeatures(
     }
   }
   if (config.bigrams && toks.length > 0) push(out, bucket(Math.imul(prev, 0x01000193) ^ 0x0e0d ^ NS_BIGRAM), wordValue);
+  for (let l = 0; l < nl; l++) {
+    const o = l * 6;
+    const pos = stats[o];
+    const neg = stats[o + 1];
+    if (stats[o + 2] + stats[o + 3] === 0) continue;
+    const base = 1 + l * LEX_FEATURES;
+    push(out, base, scaled(pos, 8));
+    push(out, base + 1, scaled(neg, 8));
+    push(out, base + 2, Math.tanh((pos - neg) / 4));
+    push(out, base + 3, Math.max(-1, Math.min(1, stats[o + 4] / 4)));
+    push(out, base + 4, stats[o + 2] > 0 && stats[o + 3] > 0 ? 1 : 0);
+    push(out, base + 5, scaled(stats[o + 5], 2));
+  }
 }
