@@ -143,6 +143,11 @@ export interface ServerDeps {
   baseUrl?: string;
   /** Folder of the built dashboard (index.html + assets); default dist/web beside the package. */
   webDir?: string;
+  /**
+   * How far back the in-memory index of watch matches reaches (default 24 h; 0 = off, every
+   * figure from SQL). Watch figures inside it cost a pass over memory instead of a query.
+   */
+  recentHorizonMs?: number;
   /** Clock, for tests. */
   now?: () => number;
   /** pino-compatible logger options or false (default false). */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Bucket } from '../store/store.js';
 import type { AuthStore, Role } from './auth-store.js';
 import type { CompiledSqlite, ServerDeps } from './deps.js';
+import type { WatchView } from './recent-index.js';
 import type { SqliteAnalytics } from './sqlite-analytics.js';
 import { BUCKET_MS } from './sqlite-analytics.js';
 
@@ -54,6 +55,10 @@ export interface RouteContext {
   compile(query: string): CompiledSqlite;
   /** The query behind `watch=` or `q=` (null = all posts); 404 for an unknown watch. */
   selection(params: { watch?: string; q?: string }): Promise<{ query: string | null; compiled: CompiledSqlite | null; label: string }>;
+  /** A watch's matches in [from, to) from the in-memory index, when it covers them (only for `watch=` without `q=`). */
+  watchView(params: { watch?: string; q?: string }, from: number, to: number): WatchView | undefined;
+  /** As watchView, but for the covered part of the range; `complete` false when the range reaches further back. */
+  partialWatchView(params: { watch?: string; q?: string }, from: number, to: number): (WatchView & { complete?: boolean }) | undefined;
   /** Memoises a computation for a short time (dashboards poll the same figures). */
   cached<T>(key: string, compute: () => T | Promise<T>): Promise<T>;
 }

@@ -125,7 +125,7 @@ describe('meta routes', () => {
     const { app } = await harness();
     const health = await app.inject('/healthz');
     expect(health.statusCode).toBe(200);
-    expect(health.json()).toEqual({ ok: true, posts: 19 });
+    expect(health.json()).toMatchObject({ ok: true, posts: 19 });
 
     const doc = (await app.inject('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
@@ -295,6 +295,49 @@ describe('series, top lists and k-suppression', () => {
     const values = terms.items.map((i: { value: string }) => i.value);
     expect(values).toEqual(expect.arrayContaining(['flood', 'warning', 'city']));
     expect(values).not.toContain('the');
+  });
+});
+
+describe('the in-memory index of watch matches', () => {
+  it('gives the same figures as SQL', async () => {
+    const sql = await harness({ recentHorizonMs: 0 });
+    const mem = await harness();
+    for (const h of [sql, mem]) {
+      await h.app.inject({ method: 'POST', url: '/api/watches', payload: { name: 'floods', query: 'flood OR beach' } });
+    }
+    const deadline = Date.now() + 5000;
+    while ((await mem.app.inject('/healthz')).json().recentIndex !== 'ready' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect((await sql.app.inject('/healthz')).json().recentIndex).toBe('off');
+    // The index notices the new watch on its next poll and rebuilds.
+    await new Promise((r) => setTimeout(r, 700));
+    while ((await mem.app.inject('/healthz')).json().recentIndex !== 'ready' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const url of [
+      '/api/series/sentiment?watch=floods&from=-2h&bucket=hour',
+      '/api/series/languages?watch=floods&from=-2h&bucket=hour',
+      '/api/series/platforms?watch=floods&from=-2h&bucket=day',
+      '/api/top/hashtags?watch=floods&from=-2h',
+      '/api/top/domains?watch=floods&from=-2h',
+      '/api/top/terms?watch=floods&from=-2h',
+      '/api/search?watch=floods&limit=7',
+      '/api/watches',
+    ]) {
+      const a = (await sql.app.inject(url)).json();
+      const b = (await mem.app.inject(url)).json();
+      delete a.sampled;
+      delete b.sampled;
+      delete a.sampledPosts;
+      delete b.sampledPosts;
+      for (const w of [...(a.watches ?? []), ...(b.watches ?? [])]) {
+        delete w.createdAt;
+        delete w.updatedAt;
+      }
+      expect(b, url).toEqual(a);
+    }
+    const first = (await mem.app.inject('/api/search?watch=floods&limit=7')).json();
+    const second = (await mem.app.inject(`/api/search?watch=floods&limit=7&cursor=${first.next}`)).json();
+    const sqlSecond = (await sql.app.inject(`/api/search?watch=floods&limit=7&cursor=${first.next}`)).json();
+    expect(second.posts.map((p: { id: string }) => p.id)).toEqual(sqlSecond.posts.map((p: { id: string }) => p.id));
+    expect(first.posts.length + second.posts.length).toBe(14);
   });
 });
 

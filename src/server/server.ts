@@ -13,6 +13,7 @@ import type { CompiledSqlite, ServerDeps } from './deps.js';
 import { type App, type Caller, HttpError, type RouteContext } from './http-common.js';
 import { HttpMetrics } from './http-metrics.js';
 import { DEFAULT_K_ANONYMITY } from './privacy.js';
+import { RecentIndex } from './recent-index.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerExportRoutes } from './routes/export.js';
 import { registerOperationsRoutes } from './routes/operations.js';
@@ -90,6 +91,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const metrics = new HttpMetrics();
   const cache = new TtlCache(2000, now);
   const compiledCache = new Map<string, CompiledSqlite>();
+  const horizon = deps.recentHorizonMs ?? 86_400_000;
+  const recent = horizon > 0 ? new RecentIndex(deps.db, () => deps.watches.list(), { horizonMs: horizon, now }) : undefined;
 
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
@@ -212,11 +215,18 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       return { query: null, compiled: null, label: 'all posts' };
     },
     cached: (key, compute) => cache.get(key, compute),
+    watchView: (params, from, to) => (params.watch && !params.q ? recent?.view(params.watch, from, to) : undefined),
+    partialWatchView: (params, from, to) => (params.watch && !params.q ? recent?.partialView(params.watch, from, to) : undefined),
   };
+  if (recent) {
+    // Catching up reads the horizon's posts in chunks between requests; until then figures come from SQL.
+    void recent.start().catch((err: Error) => app.log.error(err, 'recent index stopped'));
+    app.addHook('onClose', async () => recent.stop());
+  }
 
   app.get('/healthz', { schema: { tags: ['meta'], summary: 'Liveness: 200 with the post count when the store answers' } }, async () => {
     const posts = (deps.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM posts').get() as { n: number }).n;
-    return { ok: true, posts };
+    return { ok: true, posts, recentIndex: recent ? (recent.ready ? 'ready' : 'building') : 'off' };
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());

@@ -149,21 +149,28 @@ export class SqliteAnalytics {
        WHERE p.created_at >= ? AND p.created_at < ? AND (${f.where})
        ORDER BY p.created_at DESC LIMIT ${Math.min(this.sampleSize, 5000)}`,
     ).all(from, to, ...f.params) as { text: string; author: string }[];
-    const counts = new Map<string, { posts: number; authors: Set<string> }>();
-    for (const r of rows) {
-      for (const token of new Set(tokenize(r.text))) {
-        if (!isEligibleWord(token)) continue;
-        let c = counts.get(token);
-        if (!c) counts.set(token, (c = { posts: 0, authors: new Set() }));
-        c.posts++;
-        c.authors.add(r.author);
-      }
-    }
-    const top = [...counts]
-      .map(([value, c]) => ({ value, posts: c.posts, authors: c.authors.size }))
-      .sort((a, b) => b.posts - a.posts || (a.value < b.value ? -1 : 1))
-      .slice(0, limit);
-    return { rows: top, sampledPosts: rows.length, sampled: rows.length >= Math.min(this.sampleSize, 5000) };
+    return { rows: countTerms(rows, limit), sampledPosts: rows.length, sampled: rows.length >= Math.min(this.sampleSize, 5000) };
+  }
+
+  /** Posts by rowid, in the order given (missing ones left out). */
+  postsByRowid(rowids: readonly number[]): Post[] {
+    if (rowids.length === 0) return [];
+    const rows = this.prepare('SELECT p.rowid, p.* FROM posts p WHERE p.rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(rowids)) as PostRow[];
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    return rowids.flatMap((id) => {
+      const r = byRowid.get(id);
+      return r ? [rowToPost(r)] : [];
+    });
+  }
+
+  /** Top words of the posts with these rowids. */
+  termsOfRowids(rowids: readonly number[], limit: number): TopRow[] {
+    if (rowids.length === 0) return [];
+    const rows = this.prepare('SELECT p.text AS text, p.author_key AS author FROM posts p WHERE p.rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(rowids)) as {
+      text: string;
+      author: string;
+    }[];
+    return countTerms(rows, limit);
   }
 
   /** Newest first, `limit` per page; `next` continues after the last post of this page. */
@@ -183,4 +190,22 @@ export class SqliteAnalytics {
       next: rows.length > limit && last ? { createdAt: last.created_at, rowid: last.rowid } : null,
     };
   }
+}
+
+/** Posts and distinct authors per eligible word (the trend detectors' definition of a topic word). */
+function countTerms(rows: readonly { text: string; author: string }[], limit: number): TopRow[] {
+  const counts = new Map<string, { posts: number; authors: Set<string> }>();
+  for (const r of rows) {
+    for (const token of new Set(tokenize(r.text))) {
+      if (!isEligibleWord(token)) continue;
+      let c = counts.get(token);
+      if (!c) counts.set(token, (c = { posts: 0, authors: new Set() }));
+      c.posts++;
+      c.authors.add(r.author);
+    }
+  }
+  return [...counts]
+    .map(([value, c]) => ({ value, posts: c.posts, authors: c.authors.size }))
+    .sort((a, b) => b.posts - a.posts || (a.value < b.value ? -1 : 1))
+    .slice(0, limit);
 }

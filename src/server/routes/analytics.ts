@@ -3,7 +3,7 @@ import type { Bucket } from '../../store/store.js';
 import { type App, BucketParam, HttpError, RangeQuery, type RouteContext, bucketOf, decodeCursor, encodeCursor, rangeOf } from '../http-common.js';
 import { publicPost, suppressBelowK } from '../privacy.js';
 import type { CompiledSqlite } from '../deps.js';
-import type { KeyedPoint, TopKind } from '../sqlite-analytics.js';
+import { BUCKET_MS, type KeyedPoint, type TopKind } from '../sqlite-analytics.js';
 
 export const Selection = z.object({
   watch: z.string().min(1).optional().describe('a watch name'),
@@ -33,13 +33,15 @@ function suppressKeyed(rows: KeyedPoint[], k: number) {
 /** One series for a selection; shared by the series route and the series export. */
 export async function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel: { watch?: string; q?: string }, compiled: CompiledSqlite | null, bucket: Bucket, from: number, to: number) {
   const a = ctx.analytics;
+  const view = ctx.watchView(sel, from, to);
+  const size = BUCKET_MS[bucket];
   switch (metric) {
     case 'volume': {
       const pre = sel.watch && !sel.q ? await ctx.deps.watchVolume?.(sel.watch, bucket, from, to) : undefined;
-      return { points: pre ?? (await ctx.cached(`vol:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.volume(compiled, bucket, from, to))) };
+      return { points: pre ?? view?.volume(size) ?? (await ctx.cached(`vol:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.volume(compiled, bucket, from, to))) };
     }
     case 'sentiment': {
-      const rows = await ctx.cached(`sent:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.sentiment(compiled, bucket, from, to));
+      const rows = view ? view.sentiment(size) : await ctx.cached(`sent:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.sentiment(compiled, bucket, from, to));
       let withheld = 0;
       const points = rows.map((r) => {
         if (r.authors >= ctx.k) return { t: r.t, posts: r.posts, mean: r.mean === null ? null : Number(r.mean.toFixed(4)), positive: r.positive, neutral: r.neutral, negative: r.negative, suppressed: false };
@@ -51,11 +53,13 @@ export async function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel
     case 'languages':
     case 'platforms': {
       const field = metric === 'languages' ? 'lang' : 'platform';
-      const rows = await ctx.cached(`bd:${field}:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.breakdown(compiled, field, bucket, from, to));
+      const rows = view ? view.breakdown(field, size) : await ctx.cached(`bd:${field}:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.breakdown(compiled, field, bucket, from, to));
       return suppressKeyed(rows, ctx.k);
     }
   }
 }
+
+const ENTITY_KINDS = { hashtags: 'h', links: 'u', domains: 'd' } as const;
 
 export function registerAnalyticsRoutes(app: App, ctx: RouteContext): void {
   app.get(
@@ -99,9 +103,18 @@ export function registerAnalyticsRoutes(app: App, ctx: RouteContext): void {
       const kind = req.params.kind as TopKind;
       ctx.audit(req, `top.${kind}`, sel.label, { from, to });
       // Ask for more than the limit: suppressed rows must not shorten the list.
-      const r = await ctx.cached(`top:${kind}:${JSON.stringify(sel.compiled)}:${from}:${to}:${req.query.limit}`, () =>
-        ctx.analytics.top(sel.compiled, kind, from, to, req.query.limit * 3),
-      );
+      const view = ctx.watchView(req.query, from, to);
+      const r = view
+        ? kind === 'terms'
+          ? (() => {
+              const newest = view.newest(2000).map((c) => c.rowid);
+              return { rows: ctx.analytics.termsOfRowids(newest, req.query.limit * 3), sampledPosts: newest.length, sampled: newest.length === 2000 };
+            })()
+          : (() => {
+              const t = view.top(ENTITY_KINDS[kind], req.query.limit * 3);
+              return { rows: t.rows, sampledPosts: t.posts, sampled: false };
+            })()
+        : await ctx.cached(`top:${kind}:${JSON.stringify(sel.compiled)}:${from}:${to}:${req.query.limit}`, () => ctx.analytics.top(sel.compiled, kind, from, to, req.query.limit * 3));
       const { items, suppressed } = suppressBelowK(r.rows, ctx.k);
       return { kind, selection: sel.label, from, to, items: items.slice(0, req.query.limit), suppressed, sampledPosts: r.sampledPosts, sampled: r.sampled };
     },
@@ -126,7 +139,17 @@ export function registerAnalyticsRoutes(app: App, ctx: RouteContext): void {
       const sel = await ctx.selection(req.query);
       const after = req.query.cursor ? decodeCursor(req.query.cursor) : undefined;
       ctx.audit(req, 'search', sel.label, { from, to, cursor: req.query.cursor ?? null });
-      const page = ctx.analytics.search(sel.compiled, from, to, req.query.limit, after);
+      // The newest matches of a watch come from the index when it holds the whole page.
+      const view = ctx.partialWatchView(req.query, from, to);
+      const newest = view?.newest(req.query.limit + 1, after);
+      let page;
+      if (view && newest && (view.complete || newest.length > req.query.limit)) {
+        const shown = newest.slice(0, req.query.limit);
+        const last = shown[shown.length - 1];
+        page = { posts: ctx.analytics.postsByRowid(shown.map((c) => c.rowid)), next: newest.length > req.query.limit && last ? last : null };
+      } else {
+        page = ctx.analytics.search(sel.compiled, from, to, req.query.limit, after);
+      }
       return { query: sel.label, from, to, posts: page.posts.map(publicPost), next: page.next ? encodeCursor(page.next) : null };
     },
   );

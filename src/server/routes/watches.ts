@@ -50,10 +50,17 @@ export function registerWatchRoutes(app: App, ctx: RouteContext): void {
         const pre = await deps.watchVolume?.(w.name, 'hour', Math.floor(from / HOUR) * HOUR, to);
         return pre ?? ctx.analytics.volume(compiled, 'hour', Math.floor(from / HOUR) * HOUR, to);
       });
-      const [lastHour, prevHour] = await ctx.cached(`rate:${w.query}:${to}`, () => [
-        ctx.analytics.count(compiled, to - HOUR, to),
-        ctx.analytics.count(compiled, to - 2 * HOUR, to - HOUR),
-      ]);
+      const [lastHour, prevHour] = await ctx.cached(`rate:${w.query}:${to}`, async () => {
+        const minutes = await deps.watchVolume?.(w.name, 'minute', to - 2 * HOUR, to);
+        if (minutes) {
+          const sum = (a: number, b: number) => minutes.filter((p) => p.t >= a && p.t < b).reduce((s, p) => s + p.count, 0);
+          return [sum(to - HOUR, to), sum(to - 2 * HOUR, to - HOUR)];
+        }
+        const last = ctx.watchView({ watch: w.name }, to - HOUR, to);
+        const prev = ctx.watchView({ watch: w.name }, to - 2 * HOUR, to - HOUR);
+        if (last && prev) return [last.count(), prev.count()];
+        return [ctx.analytics.count(compiled, to - HOUR, to), ctx.analytics.count(compiled, to - 2 * HOUR, to - HOUR)];
+      });
       return {
         ...w,
         sparkline,

@@ -1,0 +1,364 @@
+import type Database from 'better-sqlite3';
+import { tokenize } from '../enrich/tokenize.js';
+import { prepareForMatching } from '../query/matcher.js';
+import { WatchMatcher } from '../query/watch-matcher.js';
+import { type PostRow, rowToPost } from '../store/sqlite/sqlite-store.js';
+
+/**
+ * The recent matches of every watch, held in memory so the dashboard's watch figures (series
+ * with distinct authors, language mix, top hashtags/links/domains, newest posts) cost a pass over
+ * typed arrays instead of re-running the watch's query in SQL: on a large store a query that ORs
+ * words and hashtags makes SQLite materialise every match in the store before the time range
+ * applies (hundreds of ms at 1M posts). The index follows the store by rowid: it reads what was
+ * written since its last look, tokenises and matches it with the WatchMatcher (the one the ingest
+ * path uses), and forgets matches older than its horizon. Ranges it does not cover fall back to SQL.
+ */
+
+const LABELS = ['negative', 'neutral', 'positive'] as const;
+const NO_SCORE = -9;
+
+/** Columns of one watch's matches, oldest rowid first. */
+class MatchColumns {
+  n = 0;
+  t = new Float64Array(1024);
+  rowid = new Float64Array(1024);
+  lang = new Int32Array(1024);
+  platform = new Int32Array(1024);
+  author = new Int32Array(1024);
+  score = new Float32Array(1024);
+  label = new Int8Array(1024);
+  entities: Int32Array[] = [];
+
+  push(t: number, rowid: number, lang: number, platform: number, author: number, score: number, label: number, entities: Int32Array): void {
+    if (this.n === this.t.length) this.resize(this.n * 2);
+    const i = this.n++;
+    this.t[i] = t;
+    this.rowid[i] = rowid;
+    this.lang[i] = lang;
+    this.platform[i] = platform;
+    this.author[i] = author;
+    this.score[i] = score;
+    this.label[i] = label;
+    this.entities[i] = entities;
+  }
+
+  /** Drops entries older than `cutoff`. */
+  evict(cutoff: number): void {
+    let w = 0;
+    for (let r = 0; r < this.n; r++) {
+      if (this.t[r] < cutoff) continue;
+      if (w !== r) {
+        this.t[w] = this.t[r];
+        this.rowid[w] = this.rowid[r];
+        this.lang[w] = this.lang[r];
+        this.platform[w] = this.platform[r];
+        this.author[w] = this.author[r];
+        this.score[w] = this.score[r];
+        this.label[w] = this.label[r];
+        this.entities[w] = this.entities[r];
+      }
+      w++;
+    }
+    this.n = w;
+    this.entities.length = w;
+  }
+
+  private resize(size: number): void {
+    const grow = <T extends Float64Array | Int32Array | Float32Array | Int8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a.subarray(0, this.n) as never);
+      return b;
+    };
+    this.t = grow(this.t);
+    this.rowid = grow(this.rowid);
+    this.lang = grow(this.lang);
+    this.platform = grow(this.platform);
+    this.author = grow(this.author);
+    this.score = grow(this.score);
+    this.label = grow(this.label);
+  }
+}
+
+class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+}
+
+export interface RecentIndexOptions {
+  /** How far back matches are kept (default 24 h). */
+  horizonMs?: number;
+  /** Rows read per step while catching up (each step yields to the event loop). */
+  chunk?: number;
+  /** How often to look for new rows once caught up. */
+  pollMs?: number;
+  now?: () => number;
+}
+
+export interface KeyedCount {
+  t: number;
+  key: string;
+  posts: number;
+  authors: number;
+}
+
+/** The matches of one watch in [from, to), read-only, for the server's figures. */
+export class WatchView {
+  constructor(
+    private readonly cols: MatchColumns,
+    private readonly strings: { lang: Interner; platform: Interner; entity: Interner },
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  private each(fn: (i: number) => void): void {
+    const { t, n } = { t: this.cols.t, n: this.cols.n };
+    for (let i = 0; i < n; i++) if (t[i] >= this.from && t[i] < this.to) fn(i);
+  }
+
+  volume(size: number): { t: number; count: number }[] {
+    const m = new Map<number, number>();
+    this.each((i) => {
+      const b = Math.floor(this.cols.t[i] / size) * size;
+      m.set(b, (m.get(b) ?? 0) + 1);
+    });
+    return [...m].sort((a, b) => a[0] - b[0]).map(([t, count]) => ({ t, count }));
+  }
+
+  count(): number {
+    let n = 0;
+    this.each(() => n++);
+    return n;
+  }
+
+  sentiment(size: number): { t: number; posts: number; authors: number; mean: number | null; positive: number; neutral: number; negative: number }[] {
+    const m = new Map<number, { posts: number; authors: Set<number>; sum: number; scored: number; counts: number[] }>();
+    this.each((i) => {
+      const b = Math.floor(this.cols.t[i] / size) * size;
+      let c = m.get(b);
+      if (!c) m.set(b, (c = { posts: 0, authors: new Set(), sum: 0, scored: 0, counts: [0, 0, 0] }));
+      c.posts++;
+      c.authors.add(this.cols.author[i]);
+      if (this.cols.score[i] !== NO_SCORE) {
+        c.sum += this.cols.score[i];
+        c.scored++;
+      }
+      if (this.cols.label[i] >= 0) c.counts[this.cols.label[i]]++;
+    });
+    return [...m]
+      .sort((a, b) => a[0] - b[0])
+      .map(([t, c]) => ({ t, posts: c.posts, authors: c.authors.size, mean: c.scored ? c.sum / c.scored : null, negative: c.counts[0], neutral: c.counts[1], positive: c.counts[2] }));
+  }
+
+  breakdown(field: 'lang' | 'platform', size: number): KeyedCount[] {
+    const col = field === 'lang' ? this.cols.lang : this.cols.platform;
+    const names = field === 'lang' ? this.strings.lang : this.strings.platform;
+    const m = new Map<string, { t: number; key: number; posts: number; authors: Set<number> }>();
+    this.each((i) => {
+      const b = Math.floor(this.cols.t[i] / size) * size;
+      const k = `${b}:${col[i]}`;
+      let c = m.get(k);
+      if (!c) m.set(k, (c = { t: b, key: col[i], posts: 0, authors: new Set() }));
+      c.posts++;
+      c.authors.add(this.cols.author[i]);
+    });
+    return [...m.values()]
+      .sort((a, b) => a.t - b.t || b.posts - a.posts)
+      .map((c) => ({ t: c.t, key: names.values[c.key], posts: c.posts, authors: c.authors.size }));
+  }
+
+  /** Top entities of a kind (`h` hashtag, `u` link, `d` domain) with distinct authors. */
+  top(kind: 'h' | 'u' | 'd', limit: number): { rows: { value: string; posts: number; authors: number }[]; posts: number } {
+    const m = new Map<number, { posts: number; authors: Set<number> }>();
+    let posts = 0;
+    const prefix = `${kind}:`;
+    const values = this.strings.entity.values;
+    this.each((i) => {
+      posts++;
+      for (const e of this.cols.entities[i]) {
+        if (!values[e].startsWith(prefix)) continue;
+        let c = m.get(e);
+        if (!c) m.set(e, (c = { posts: 0, authors: new Set() }));
+        c.posts++;
+        c.authors.add(this.cols.author[i]);
+      }
+    });
+    const rows = [...m]
+      .map(([e, c]) => ({ value: values[e].slice(2), posts: c.posts, authors: c.authors.size }))
+      .sort((a, b) => b.posts - a.posts || (a.value < b.value ? -1 : 1))
+      .slice(0, limit);
+    return { rows, posts };
+  }
+
+  /** Rowids of the newest matches (created_at, rowid descending) after a cursor. */
+  newest(limit: number, after?: { createdAt: number; rowid: number }): { createdAt: number; rowid: number }[] {
+    const { t, rowid } = this.cols;
+    const picked: number[] = [];
+    this.each((i) => {
+      if (after && (t[i] > after.createdAt || (t[i] === after.createdAt && rowid[i] >= after.rowid))) return;
+      picked.push(i);
+    });
+    picked.sort((a, b) => t[b] - t[a] || rowid[b] - rowid[a]);
+    return picked.slice(0, limit).map((i) => ({ createdAt: t[i], rowid: rowid[i] }));
+  }
+}
+
+export class RecentIndex {
+  private readonly horizonMs: number;
+  private readonly chunk: number;
+  private readonly pollMs: number;
+  private readonly now: () => number;
+  private readonly matcher = new WatchMatcher();
+  /** Watch id in the matcher → name and query. */
+  private readonly watches = new Map<number, { name: string; query: string }>();
+  private columns = new Map<number, MatchColumns>();
+  private readonly strings = { lang: new Interner(), platform: new Interner(), entity: new Interner(), author: new Interner() };
+  private lastRowid = 0;
+  /** Matches are complete from this time on (the horizon when the index started). */
+  private coveredFrom = Number.POSITIVE_INFINITY;
+  private caughtUp = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private nextWatchId = 1;
+  private readonly readRows: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly listWatches: () => Promise<{ name: string; query: string }[]>,
+    options: RecentIndexOptions = {},
+  ) {
+    this.horizonMs = options.horizonMs ?? 86_400_000;
+    this.chunk = options.chunk ?? 2000;
+    this.pollMs = options.pollMs ?? 500;
+    this.now = options.now ?? Date.now;
+    this.readRows = db.prepare('SELECT rowid, * FROM posts WHERE rowid > ? ORDER BY rowid LIMIT ?');
+  }
+
+  /** Starts following the store; resolves once the first catch-up has finished. */
+  async start(): Promise<void> {
+    await this.syncWatches();
+    await this.catchUp();
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  get ready(): boolean {
+    return this.caughtUp;
+  }
+
+  /** The watch's matches in [from, to) when the index holds all of them, else undefined. */
+  view(watch: string, from: number, to: number): WatchView | undefined {
+    if (from < this.coveredFrom) return undefined;
+    return this.partialView(watch, from, to);
+  }
+
+  /**
+   * The part of [from, to) the index covers; `complete` says whether that is all of it (for the
+   * newest-first search, whose first pages the recent part alone may fill).
+   */
+  partialView(watch: string, from: number, to: number): (WatchView & { complete?: boolean }) | undefined {
+    if (!this.caughtUp) return undefined;
+    const complete = from >= this.coveredFrom;
+    from = Math.max(from, this.coveredFrom);
+    for (const [id, w] of this.watches) {
+      if (w.name !== watch) continue;
+      const cols = this.columns.get(id);
+      return cols ? Object.assign(new WatchView(cols, this.strings, from, to), { complete }) : undefined;
+    }
+    return undefined;
+  }
+
+  /** Looks for changed watches and new rows now (tests; the poller does it on its own). */
+  async refresh(): Promise<void> {
+    await this.syncWatches();
+    await this.catchUp();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.refresh().then(
+        () => this.schedule(),
+        () => this.schedule(),
+      );
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  /** A new or changed watch restarts the index from the horizon: its past matches are needed. */
+  private async syncWatches(): Promise<void> {
+    const list = await this.listWatches();
+    const current = new Map([...this.watches.values()].map((w) => [w.name, w.query]));
+    const same = list.length === current.size && list.every((w) => current.get(w.name) === w.query);
+    if (same) return;
+    for (const id of [...this.watches.keys()]) this.matcher.remove(id);
+    this.watches.clear();
+    this.columns = new Map();
+    for (const w of list) {
+      const id = this.nextWatchId++;
+      try {
+        this.matcher.add(id, w.query);
+        this.watches.set(id, { name: w.name, query: w.query });
+        this.columns.set(id, new MatchColumns());
+      } catch {
+        // A query that no longer parses has no matches to show; the API reports its error.
+      }
+    }
+    const cutoff = this.now() - this.horizonMs;
+    const first = this.db.prepare('SELECT MIN(rowid) AS r FROM posts WHERE created_at >= ?').get(cutoff) as { r: number | null };
+    this.lastRowid = first.r === null ? ((this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS r FROM posts').get() as { r: number }).r) : first.r - 1;
+    this.coveredFrom = cutoff;
+    this.caughtUp = false;
+  }
+
+  private async catchUp(): Promise<void> {
+    const cutoff = this.now() - this.horizonMs;
+    for (;;) {
+      const rows = this.readRows.all(this.lastRowid, this.chunk) as PostRow[];
+      for (const row of rows) this.add(row, cutoff);
+      if (rows.length) this.lastRowid = rows[rows.length - 1].rowid;
+      if (rows.length < this.chunk) break;
+      // Let requests through between chunks while a large backlog is read.
+      await new Promise((r) => setImmediate(r));
+      if (this.stopped) return;
+    }
+    this.caughtUp = true;
+    // Forget what fell out of the horizon once it is a tenth of what is held.
+    const evictBefore = this.now() - this.horizonMs;
+    for (const cols of this.columns.values()) {
+      if (cols.n > 1000 && cols.t[0] < evictBefore && cols.t[Math.floor(cols.n / 10)] < evictBefore) cols.evict(evictBefore);
+    }
+    this.coveredFrom = Math.max(this.coveredFrom, evictBefore);
+  }
+
+  private add(row: PostRow, cutoff: number): void {
+    if (row.created_at < cutoff || this.watches.size === 0) return;
+    const post = rowToPost(row, tokenize(row.text));
+    const ids = this.matcher.match(prepareForMatching(post));
+    if (ids.length === 0) return;
+    const s = this.strings;
+    const entities = new Int32Array(post.hashtags.length + post.links.length + post.domains.length);
+    let k = 0;
+    for (const h of post.hashtags) entities[k++] = s.entity.id(`h:${h}`);
+    for (const u of post.links) entities[k++] = s.entity.id(`u:${u}`);
+    for (const d of post.domains) entities[k++] = s.entity.id(`d:${d}`);
+    const label = post.sentiment ? LABELS.indexOf(post.sentiment.label) : -1;
+    const score = post.sentiment ? post.sentiment.score : NO_SCORE;
+    const lang = s.lang.id(post.lang);
+    const platform = s.platform.id(post.platform);
+    const author = s.author.id(post.authorKey);
+    for (const id of ids) this.columns.get(id)?.push(row.created_at, row.rowid, lang, platform, author, score, label, entities);
+  }
+}
