@@ -11,9 +11,11 @@ import { patternRegExp } from './ast.js';
 export interface PreparedPost {
   readonly post: Post;
   readonly tokens: readonly string[];
-  /** Token → its positions in `tokens`, ascending. */
-  readonly positions: ReadonlyMap<string, readonly number[]>;
-  /** The distinct tokens (the keys of `positions`). */
+  /** Token → its first position in `tokens`. */
+  readonly first: ReadonlyMap<string, number>;
+  /** Position → the next position of the same token, or -1. */
+  readonly next: Int32Array;
+  /** The distinct tokens (the keys of `first`). */
   readonly distinct: readonly string[];
 }
 
@@ -27,16 +29,31 @@ type TokenTest = (token: string) => boolean;
 /**
  * Index a post for matching. `tokens` defaults to `post.tokens` (the tokenizer's output, which the
  * full-text index also holds); pass `tokenize(post.text)` for a post read back from the store.
+ * One Map and one typed array per post: positions of a token are a chain through `next`.
  */
 export function prepareForMatching(post: Post, tokens: readonly string[] = post.tokens): PreparedPost {
-  const positions = new Map<string, number[]>();
-  for (let i = 0; i < tokens.length; i++) {
+  // Walk backwards: the position seen last for a token is its first, and the one seen before it
+  // is the next occurrence.
+  const first = new Map<string, number>();
+  const next = new Int32Array(tokens.length);
+  const distinct: string[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i];
-    const list = positions.get(t);
-    if (list) list.push(i);
-    else positions.set(t, [i]);
+    const later = first.get(t);
+    if (later === undefined) {
+      next[i] = -1;
+      distinct.push(t);
+    } else next[i] = later;
+    first.set(t, i);
   }
-  return { post, tokens, positions, distinct: [...positions.keys()] };
+  return { post, tokens, first, next, distinct };
+}
+
+/** Positions of a token in a prepared post, ascending. */
+export function positionsOf(p: PreparedPost, token: string): number[] {
+  const out: number[] = [];
+  for (let i = p.first.get(token) ?? -1; i !== -1; i = p.next[i]) out.push(i);
+  return out;
 }
 
 function tokenTest(word: WordPattern): TokenTest {
@@ -66,7 +83,7 @@ function compileOccurrences(node: TextNode): (p: PreparedPost) => number[] {
   const len = words.length;
   const firstStarts =
     first.kind === 'exact'
-      ? (p: PreparedPost): readonly number[] => p.positions.get(first.token) ?? []
+      ? (p: PreparedPost): readonly number[] => positionsOf(p, first.token)
       : (p: PreparedPost): readonly number[] => {
           const out: number[] = [];
           const test = tests[0];
@@ -99,7 +116,7 @@ function compileText(node: TextNode): Predicate {
     const w = words[0];
     if (w.kind === 'exact') {
       const t = w.token;
-      return (p) => p.positions.has(t);
+      return (p) => p.first.has(t);
     }
     const test = tokenTest(w);
     return (p) => {
@@ -111,7 +128,7 @@ function compileText(node: TextNode): Predicate {
   // Quick reject: every exact word of the phrase must be present.
   const required = words.filter((w): w is { kind: 'exact'; token: string } => w.kind === 'exact').map((w) => w.token);
   return (p) => {
-    for (const t of required) if (!p.positions.has(t)) return false;
+    for (const t of required) if (!p.first.has(t)) return false;
     return occurrences(p).length > 0;
   };
 }

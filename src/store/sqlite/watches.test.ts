@@ -255,6 +255,28 @@ describe('watches in the SQLite store', () => {
     expect(testQuery(store.db, 'climate AND').count).toBeUndefined();
   });
 
+  it('search is exact on both plans: the newest-posts probe and the candidate-driven fallback', () => {
+    store = new SqliteStore({ path: ':memory:' });
+    const posts = stream(9000, T0, 'a');
+    store.writeBatchSync(posts);
+    for (const q of ['earthquake', 'earthquake sentiment:positive', 'climate OR crisis', 'zzzz', 'NOT climate']) {
+      const m = compileMatcher(parseQuery(q).ast!);
+      const want = posts
+        .filter((p) => m.matches(prepareForMatching(p)))
+        .sort((x, y) => y.createdAt - x.createdAt || (x.id < y.id ? 1 : -1))
+        .map((p) => p.id);
+      const got: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = searchQuery(store.db, q, { limit: 50, cursor });
+        got.push(...page.posts.map((p) => p.id));
+        cursor = page.next;
+      } while (cursor && got.length < 400);
+      expect(got, q).toEqual(want.slice(0, got.length));
+      expect(got.length, q).toBe(Math.min(want.length, got.length >= 400 ? got.length : want.length));
+    }
+  });
+
   it('the Store methods delegate, backfilling asynchronously; purge drops old watch rollups', async () => {
     store = new SqliteStore({ path: ':memory:' });
     const posts = stream(200, T0, 'a');

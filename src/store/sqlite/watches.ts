@@ -457,27 +457,47 @@ function decodeCursor(cursor: string): { createdAt: number; rowid: number } {
 const FAR_PAST = -8.64e15;
 const FAR_FUTURE = 8.64e15;
 
+/** Newest posts of the window probed in index order before falling back to the full search. */
+const PROBE_ROWS = 4096;
+
 /**
  * Posts matching a query in [from, to), newest first, `limit` per page (default 50). Pass the
  * returned `next` as `cursor` for the following page. Posts come with their tokens.
+ *
+ * Two plans, both exact. A broad query finds a page among the newest few thousand posts of the
+ * window, scanned in created_at order: any match outside them is older. A selective one does not,
+ * and is driven by its candidates instead, sorting only (created_at, rowid) before reading rows.
  */
 export function searchQuery(db: Database.Database, query: string | QueryNode | CompiledSqliteQuery, options: QuerySearchOptions = {}): QueryPage {
   const q = compileQuery(db, query);
   const limit = Math.max(1, Math.min(options.limit ?? 50, 10_000));
-  const params: unknown[] = [...q.params, options.from ?? FAR_PAST, options.to ?? FAR_FUTURE];
+  const windowParams: unknown[] = [options.from ?? FAR_PAST, options.to ?? FAR_FUTURE];
   let after = '';
   if (options.cursor) {
     const c = decodeCursor(options.cursor);
-    after = ' AND (p.created_at < ? OR (p.created_at = ? AND p.rowid < ?))';
-    params.push(c.createdAt, c.createdAt, c.rowid);
+    after = ' AND (created_at < ? OR (created_at = ? AND rowid < ?))';
+    windowParams.push(c.createdAt, c.createdAt, c.rowid);
   }
-  const rows = db
+  const window = `created_at >= ? AND created_at < ?${after}`;
+  let rows = db
     .prepare(
-      `SELECT p.rowid, p.* FROM posts p
-       WHERE (${q.where}) AND p.created_at >= ? AND p.created_at < ?${after}
-       ORDER BY p.created_at DESC, p.rowid DESC LIMIT ?`,
+      `SELECT p.rowid, p.* FROM (
+         SELECT rowid AS r FROM posts INDEXED BY posts_created_at WHERE ${window} ORDER BY created_at DESC, rowid DESC LIMIT ${PROBE_ROWS}
+       ) newest JOIN posts p ON p.rowid = newest.r
+       WHERE (${q.where}) ORDER BY p.created_at DESC, p.rowid DESC LIMIT ?`,
     )
-    .all(...params, limit + 1) as PostRow[];
+    .all(...windowParams, ...q.params, limit + 1) as PostRow[];
+  if (rows.length <= limit) {
+    rows = db
+      .prepare(
+        `SELECT p.rowid, p.* FROM (
+           SELECT p.rowid AS r, p.created_at AS c FROM posts p
+           WHERE (${q.where}) AND ${window.replace(/created_at|rowid/g, (c) => `p.${c}`)}
+           ORDER BY c DESC, r DESC LIMIT ?
+         ) hits JOIN posts p ON p.rowid = hits.r ORDER BY hits.c DESC, hits.r DESC`,
+      )
+      .all(...q.params, ...windowParams, limit + 1) as PostRow[];
+  }
   const page: QueryPage = { posts: rows.slice(0, limit).map((r) => rowToPost(r, tokenize(r.text))) };
   if (rows.length > limit) {
     const last = rows[limit - 1];
