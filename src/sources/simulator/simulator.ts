@@ -57,7 +57,7 @@ export function createSimulator(opts: SimulatorOptions): SimulatorSource {
   };
 }
 
-/** Bytes of JSONL gathered before each write. */
+/** Characters of JSONL gathered before each write. */
 const CHUNK = 1 << 20;
 
 /**
@@ -72,17 +72,25 @@ export async function writeSimulation(opts: SimulatorOptions, outPath: string): 
   const truthPath = `${outPath}.truth.json`;
   const tmpOut = `${outPath}.tmp-${process.pid}`;
   const tmpTruth = `${truthPath}.tmp-${process.pid}`;
-  const out = createWriteStream(tmpOut);
+  const out = createWriteStream(tmpOut, { highWaterMark: 4 * CHUNK });
   try {
-    let chunk = '';
+    let lines: string[] = [];
+    let size = 0;
     for (let post = stream.next(); post; post = stream.next()) {
-      chunk += toInterchange(post) + '\n';
-      if (chunk.length >= CHUNK) {
-        if (!out.write(chunk)) await once(out, 'drain');
-        chunk = '';
+      const line = toInterchange(post);
+      lines.push(line);
+      size += line.length + 1;
+      if (size >= CHUNK) {
+        lines.push('');
+        if (!out.write(lines.join('\n'))) await once(out, 'drain');
+        lines = [];
+        size = 0;
       }
     }
-    if (chunk) out.write(chunk);
+    if (lines.length > 0) {
+      lines.push('');
+      out.write(lines.join('\n'));
+    }
     out.end();
     await once(out, 'finish');
     await writeFile(tmpTruth, `${JSON.stringify(stream.truth())}\n`);
