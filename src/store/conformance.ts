@@ -114,5 +114,25 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       expect((await store.writeBatch([corpus[0]])).stored).toBe(1);
       await store.close();
     });
+
+    it('matches new posts against stored watches in the write and counts them into the watch rollups', async () => {
+      const store = await open();
+      await store.writeBatch(corpus.slice(0, 2));
+      const watch = await store.addWatch('valencia', 'valencia OR 天气');
+      // Backfilled from what was stored before the watch existed.
+      expect((await store.watchVolume(watch.id, 'hour', T0 - 3_600_000, T0 + 3_600_000)).map((p) => p.count)).toEqual([2]);
+      const result = await store.writeBatch(corpus);
+      expect(result.matches.map((m) => [m.watchId, m.post.id])).toEqual([
+        [watch.id, 'bluesky:3'],
+        [watch.id, 'weibo:4'],
+      ]);
+      const series = await store.watchVolume(watch.id, 'minute', T0, T0 + 10 * MIN);
+      expect(series.map((p) => [p.t, p.count])).toEqual([
+        [T0, 2],
+        [T0 + MIN, 1],
+        [T0 + 2 * MIN, 1],
+      ]);
+      await store.close();
+    });
   });
 }

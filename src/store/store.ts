@@ -20,6 +20,8 @@ export interface WriteResult {
   duplicates: number;
   /** Ids of the posts that were new (duplicates excluded), in input order. */
   storedIds: string[];
+  /** The new posts' matches against the stored watches, counted into the watches' rollups in the same transaction. */
+  matches: { watchId: number; post: Post }[];
 }
 
 export interface Stats {

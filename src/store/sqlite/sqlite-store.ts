@@ -6,6 +6,7 @@ import { StoreError } from '../store.js';
 import { migrate } from './migrations.js';
 import type { QueryPage, QuerySearchOptions, ShareOfVoice, Watch, WatchSeriesPoint } from '../store.js';
 import * as watches from './watches.js';
+import { WatchMatcher } from '../../query/index.js';
 
 const MINUTE = 60_000;
 const BUCKET_MS: Record<Bucket, number> = { minute: MINUTE, hour: 60 * MINUTE, day: 1440 * MINUTE };
@@ -71,6 +72,8 @@ export interface SqliteStoreOptions {
   /** Path of the database file, or ':memory:'. */
   path: string;
   readonly?: boolean;
+  /** Match new posts against the stored watches inside writeBatch (default true). */
+  matchWatches?: boolean;
 }
 
 /** The embedded store: one SQLite file in WAL mode. */
@@ -78,6 +81,8 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly statements;
   private readonly writeTx: (posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]) => WriteResult;
+  /** Every stored watch, compiled; synced with the watches table before each batch. */
+  private readonly watchMatcher: WatchMatcher;
 
   constructor(options: SqliteStoreOptions) {
     try {
@@ -119,6 +124,8 @@ export class SqliteStore implements Store {
     };
 
     const s = this.statements;
+    this.watchMatcher = options.readonly || options.matchWatches === false ? new WatchMatcher() : watches.loadWatchMatcher(db);
+    const matchWatches = !options.readonly && options.matchWatches !== false;
     this.writeTx = db.transaction((posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]) => {
       const storedIds: string[] = [];
       const rollups = new Map<string, number>();
@@ -147,7 +154,12 @@ export class SqliteStore implements Store {
       const now = Date.now();
       for (const q of quarantine ?? []) s.insertQuarantine.run(q.source, q.line, q.reason, q.excerpt, now);
       if (checkpoint) s.putCheckpoint.run(checkpoint.source, JSON.stringify(checkpoint.cursor), now);
-      return { stored: storedIds.length, duplicates: posts.length - storedIds.length, storedIds };
+      let matches: WriteResult['matches'] = [];
+      if (matchWatches && storedIds.length > 0) {
+        watches.syncWatchMatcher(db, this.watchMatcher);
+        if (this.watchMatcher.size > 0) matches = watches.recordBatch(db, this.watchMatcher, posts, storedIds);
+      }
+      return { stored: storedIds.length, duplicates: posts.length - storedIds.length, storedIds, matches };
     });
   }
 

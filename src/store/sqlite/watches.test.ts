@@ -79,7 +79,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('add backfills from stored posts; ingest updates the series; volume equals a count from the posts', () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     const before = stream(400, T0, 'a');
     store.writeBatchSync(before);
     const w = addWatch(store.db, 'Climate', QUERIES.climate, { batchSize: 50 });
@@ -110,7 +110,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('fill gives every bucket of the range, empty ones as zero', () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     store.writeBatchSync(stream(20, T0, 'a'));
     const w = addWatch(store.db, 'all-climate', 'climate');
     const series = watchVolume(store.db, w.id, 'hour', T0, T0 + 3 * SIZE.hour, { fill: true });
@@ -119,7 +119,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('counts exactly when the ingest matcher lags behind the watches table', () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     const a = stream(150, T0, 'a');
     store.writeBatchSync(a);
     const climate = addWatch(store.db, 'climate', QUERIES.climate);
@@ -157,7 +157,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('backfill can be interrupted and resumed without double counting', () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     const posts = stream(300, T0, 'a');
     store.writeBatchSync(posts);
     const w = addWatch(store.db, 'v', QUERIES.vaccines, { backfill: false });
@@ -171,7 +171,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('validates names and queries; nothing is saved on error', () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     addWatch(store.db, 'Climate', 'climate');
     expect(() => addWatch(store.db, 'climate', 'crisis')).toThrow(StoreError);
     expect(() => addWatch(store.db, '  ', 'crisis')).toThrow(StoreError);
@@ -188,7 +188,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('update renames and replaces the query; remove drops the watch and its rollups', () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     const posts = stream(140, T0, 'a');
     store.writeBatchSync(posts);
     const w = addWatch(store.db, 'c', 'climate', { description: 'climate in English' });
@@ -206,7 +206,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('share of voice splits the summed volume of several watches', () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     const posts = stream(200, T0, 'a');
     store.writeBatchSync(posts);
     const a = addWatch(store.db, 'climate', QUERIES.climate);
@@ -224,7 +224,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('search pages newest first with a cursor, within [from, to)', () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     const posts = stream(280, T0, 'a');
     store.writeBatchSync(posts);
     const q = 'climate OR crisis OR 天气';
@@ -256,7 +256,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('search is exact on both plans: the newest-posts probe and the candidate-driven fallback', () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     const posts = stream(9000, T0, 'a');
     store.writeBatchSync(posts);
     for (const q of ['earthquake', 'earthquake sentiment:positive', 'climate OR crisis', 'zzzz', 'NOT climate']) {
@@ -278,7 +278,7 @@ describe('watches in the SQLite store', () => {
   });
 
   it('the Store methods delegate, backfilling asynchronously; purge drops old watch rollups', async () => {
-    store = new SqliteStore({ path: ':memory:' });
+    store = new SqliteStore({ path: ':memory:', matchWatches: false });
     const posts = stream(200, T0, 'a');
     await store.writeBatch(posts);
     const w = await store.addWatch('climate', QUERIES.climate);
