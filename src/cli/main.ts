@@ -5,6 +5,9 @@ import { registerIngest } from './commands/ingest.js';
 import { registerSearch } from './commands/search.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerStats } from './commands/stats.js';
+import { registerWatch } from './commands/watch.js';
+import { registerVolume } from './commands/volume.js';
+import { registerQuery } from './commands/query.js';
 import { UsageError } from './context.js';
 
 /** Global options every command accepts before or after its name. */
@@ -45,6 +48,9 @@ export function buildProgram(globals: GlobalOptions): Command {
   registerIngest(program, globals);
   registerSearch(program, globals);
   registerStats(program, globals);
+  registerWatch(program, globals);
+  registerVolume(program, globals);
+  registerQuery(program);
   registerAnalyze(program);
   registerDemo(program, globals);
   return program;
