@@ -22,6 +22,7 @@ export type DiagnosticCode =
   | 'no-words'
   | 'unexpected-character'
   | 'too-deep'
+  | 'too-long'
   | 'negative-only'
   | 'unsupported';
 

@@ -314,10 +314,9 @@ class Parser {
         const inner = this.parseOr();
         this.depth--;
         if (this.peek().kind === 'rparen') {
-          const close = this.next();
+          this.next();
           // A group is its content; remember it was parenthesised (for the AND/OR warning).
           grouped.add(inner);
-          void close;
         } else if (!this.abandoned) {
           this.sink.error('unbalanced-paren', t.start, t.end, '`(` is never closed', 'add `)` where the group ends');
         }
@@ -571,7 +570,7 @@ export function parseQuery(text: string): ParseResult {
   const sink = new DiagnosticSink(text);
   try {
     if (text.length > MAX_QUERY_LENGTH) {
-      sink.error('too-deep', MAX_QUERY_LENGTH, text.length, `the query is longer than ${MAX_QUERY_LENGTH} characters`, 'split it into several watches');
+      sink.error('too-long', MAX_QUERY_LENGTH, text.length, `the query is longer than ${MAX_QUERY_LENGTH} characters`, 'split it into several watches');
       return { diagnostics: sink.diagnostics };
     }
     if (text.trim() === '') {
