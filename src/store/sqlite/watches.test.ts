@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Post } from '../../model/post.js';
 import { compileMatcher, parseQuery, prepareForMatching, QueryError } from '../../query/index.js';
@@ -274,6 +277,35 @@ describe('watches in the SQLite store', () => {
       } while (cursor && got.length < 400);
       expect(got, q).toEqual(want.slice(0, got.length));
       expect(got.length, q).toBe(Math.min(want.length, got.length >= 400 ? got.length : want.length));
+    }
+  });
+
+  it('stays exact across processes: one writes posts while another adds and backfills a watch', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tidewatch-watches-'));
+    const ingestSide = new SqliteStore({ path: join(dir, 'store.db') });
+    const cliSide = new SqliteStore({ path: join(dir, 'store.db') });
+    try {
+      const batches = Array.from({ length: 8 }, (_, k) => stream(60, T0 + k * 60 * 7 * MINUTE, `k${k}-`));
+      ingestSide.writeBatchSync(batches[0]);
+      ingestSide.writeBatchSync(batches[1]);
+      const w = addWatch(cliSide.db, 'climate', QUERIES.climate, { backfill: false });
+      // Backfill in small steps on one connection while the other keeps writing (and matching).
+      for (let k = 2; k < batches.length; k++) {
+        backfillWatch(cliSide.db, w.id, { batchSize: 45, maxBatches: 1 });
+        ingestSide.writeBatchSync(batches[k]);
+      }
+      backfillWatch(cliSide.db, w.id);
+      const extra = stream(90, T0 + 8 * 60 * 7 * MINUTE, 'z');
+      const result = ingestSide.writeBatchSync(extra);
+      expect(laggingWatches(cliSide.db)).toEqual([]);
+      expect(result.matches?.length).toBeGreaterThan(0);
+      const all = [...batches.flat(), ...extra];
+      const range = [T0 - SIZE.day, T0 + 30 * SIZE.day] as const;
+      expect(watchVolume(cliSide.db, w.id, 'hour', ...range)).toEqual(direct(all, QUERIES.climate, 'hour', ...range));
+    } finally {
+      void ingestSide.close();
+      void cliSide.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
