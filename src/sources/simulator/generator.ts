@@ -22,6 +22,7 @@ import {
 import type { ResolvedOptions } from './options.js';
 import { cumulativeOf, paretoMean, Rng } from './rng.js';
 import { chooseWording, renderTemplate, renderWording, type Template } from './template.js';
+import { TimeHeap } from './time-heap.js';
 
 /**
  * The simulated stream: a point process in stream time.
@@ -164,55 +165,6 @@ interface BurstState {
   remaining: number[];
 }
 
-class PendingHeap {
-  private readonly items: Pending[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): Pending | undefined {
-    return this.items[0];
-  }
-
-  private static before(a: Pending, b: Pending): boolean {
-    return a.time < b.time || (a.time === b.time && a.order < b.order);
-  }
-
-  push(item: Pending): void {
-    const items = this.items;
-    let i = items.length;
-    items.push(item);
-    while (i > 0) {
-      const up = (i - 1) >> 1;
-      if (!PendingHeap.before(item, items[up])) break;
-      items[i] = items[up];
-      i = up;
-    }
-    items[i] = item;
-  }
-
-  pop(): Pending | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length === 0 || last === undefined) return top;
-    let i = 0;
-    const n = items.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && PendingHeap.before(items[r], items[l]) ? r : l;
-      if (!PendingHeap.before(items[c], last)) break;
-      items[i] = items[c];
-      i = c;
-    }
-    items[i] = last;
-    return top;
-  }
-}
-
 function capitalizeFirst(s: string): string {
   const c = s.charCodeAt(0);
   if (c >= 97 && c <= 122) return String.fromCharCode(c - 32) + s.slice(1);
@@ -256,7 +208,7 @@ export class SimulatedStream {
   private readonly timeRng: Rng;
   private readonly textRng: Rng;
 
-  private readonly heap = new PendingHeap();
+  private readonly heap = new TimeHeap<Pending>();
   private order = 0;
   private seq = 0;
   private lastCreatedAt: number;
@@ -307,8 +259,7 @@ export class SimulatedStream {
     this.textRng = new Rng(opts.seed, 3);
     this.lastCreatedAt = opts.start;
 
-    const curveMean = DAILY_CURVE.reduce((s, v) => s + v, 0) / DAILY_CURVE.length;
-    this.meanDay = curveMean;
+    this.meanDay = DAILY_CURVE.reduce((s, v) => s + v, 0) / DAILY_CURVE.length;
 
     // Accounts: one contiguous block of handles per language community.
     this.communities = [];
@@ -343,7 +294,6 @@ export class SimulatedStream {
     this.bgRatePerMs = bgPerSecond / 1000 / dayMean;
     for (const ep of this.episodes) if (ep.isEvent) ep.amplitude *= this.bgRatePerMs * dayMean;
 
-    this.nextArrival = opts.start;
     this.nextArrival = this.arrivalAfter(opts.start);
   }
 
@@ -521,8 +471,9 @@ export class SimulatedStream {
       const decay = clampMs(D * rng.between(0.1, 0.3), 300_000, 6 * 3_600_000);
       const copies = Math.min(4000, Math.max(30, this.opts.postsPerEpoch * 0.004 * rng.between(0.6, 1.4)));
       const index = this.narratives.length;
-      const wordings = langs.map((l) => chooseWording(this.packs[l].claims[claim], rng));
-      const canonical = langs.map((l, k) => renderWording(this.packs[l].claims[claim], wordings[k], rng, 0));
+      // Wordings come from the text stream, so that editing a template changes no plan or time.
+      const wordings = langs.map((l) => chooseWording(this.packs[l].claims[claim], this.textRng));
+      const canonical = langs.map((l, k) => renderWording(this.packs[l].claims[claim], wordings[k], this.textRng, 0));
       this.narratives.push({
         id: `narrative-${index + 1}`,
         claim,
@@ -560,7 +511,7 @@ export class SimulatedStream {
         lang,
         link: `https://${rng.pick(DUBIOUS_DOMAINS)}/${(rng.nextU32() % 100_000_000).toString(36)}`,
         template,
-        wording: chooseWording(template, rng),
+        wording: chooseWording(template, this.textRng),
         start,
         end: start + window,
         accounts: [],
@@ -652,10 +603,11 @@ export class SimulatedStream {
     const rng = this.textRng;
     const sentences = pack.topicSentences[topic];
     let text = rng.chance(0.08) ? rng.pick(pack.openers) + pack.space : '';
-    text += renderTemplate(rng.pick(sentences), rng);
+    const first = rng.int(sentences.length);
+    text += renderTemplate(sentences[first], rng);
     const extra = rng.next();
     if (extra < 0.2) text += pack.space + rng.pick(pack.reactions);
-    else if (extra < 0.45) text += pack.space + renderTemplate(rng.pick(sentences), rng);
+    else if (extra < 0.45) text += pack.space + renderTemplate(sentences[(first + 1 + rng.int(sentences.length - 1)) % sentences.length], rng);
     let hashtags: string[] | undefined;
     if (rng.chance(0.22)) {
       const tags = pack.topicHashtags[topic];

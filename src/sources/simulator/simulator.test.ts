@@ -138,6 +138,7 @@ describe('simulator: a 20,000-post stream', () => {
   it('spreads narratives as near-duplicates of their claim, unlike the rest of the stream', () => {
     expect(truth.narratives.length).toBeGreaterThanOrEqual(3);
     const members = new Set<string>();
+    let lowestCopy = 1;
     for (const narrative of truth.narratives) {
       expect(narrative.postIds.length).toBeGreaterThan(20);
       const similarities = narrative.postIds.map((id) => {
@@ -147,23 +148,29 @@ describe('simulator: a 20,000-post stream', () => {
         return jaccard(post.text, narrative.claims[post.langHint!]);
       });
       similarities.sort((a, b) => a - b);
-      expect(similarities[Math.floor(similarities.length / 2)]).toBeGreaterThan(0.65);
-      expect(similarities[Math.floor(similarities.length * 0.05)]).toBeGreaterThan(0.45);
+      const p5 = similarities[Math.floor(similarities.length * 0.05)];
+      lowestCopy = Math.min(lowestCopy, p5);
+      expect(similarities[Math.floor(similarities.length / 2)]).toBeGreaterThan(0.8);
+      expect(p5).toBeGreaterThan(0.35);
       // Copies (reposts aside) are reworded, not all identical.
       const copies = narrative.postIds.map((id) => byId.get(id)!).filter((p) => !p.repostOf);
       expect(new Set(copies.map((p) => p.text)).size).toBeGreaterThan(copies.length * 0.3);
       // The copies come from many accounts.
       expect(new Set(narrative.postIds.map((id) => byId.get(id)!.author)).size).toBeGreaterThan(10);
     }
-    let highestElsewhere = 0;
+    // Other posts share function words with a claim at most (“in the city … and nobody”).
+    const elsewhere: number[] = [];
     for (const p of posts) {
       if (members.has(idOf(p))) continue;
       for (const narrative of truth.narratives) {
         const claim = narrative.claims[p.langHint!];
-        if (claim) highestElsewhere = Math.max(highestElsewhere, jaccard(p.text, claim));
+        if (claim) elsewhere.push(jaccard(p.text, claim));
       }
     }
-    expect(highestElsewhere).toBeLessThan(0.3);
+    elsewhere.sort((a, b) => a - b);
+    const p99 = elsewhere[Math.floor(elsewhere.length * 0.99)];
+    expect(p99).toBeLessThan(0.25);
+    expect(p99).toBeLessThan(lowestCopy);
   });
 
   it('records cascades whose references all point to earlier posts, exactly as the posts say', () => {

@@ -52,6 +52,21 @@ describe('language packs', () => {
     }
   });
 
+  it('end every sentence, reaction and reply with terminal punctuation', () => {
+    const terminal = /[.!?。！？؟।…]$/u;
+    for (const pack of ALL) {
+      const rng = new Rng(2);
+      const place = EVENT_PLACES[1].names[pack.code];
+      for (const t of [...pack.topicSentences.flat(), ...pack.eventSentences, ...pack.claims]) {
+        for (let i = 0; i < 30; i++) {
+          const text = renderTemplate(t, rng, { place, incident: pack.incidents[i % pack.incidents.length] });
+          expect(terminal.test(text), `${pack.code}: ${text}`).toBe(true);
+        }
+      }
+      for (const line of [...pack.reactions, ...pack.replies]) expect(terminal.test(line), `${pack.code}: ${line}`).toBe(true);
+    }
+  });
+
   it('keep each Arabic-script language in its own orthography', () => {
     const persianOnly = /[پچژگیک]/; // پ چ ژ گ ی ک: Persian letters (ی and ک are the Persian forms)
     const arabicYehKaf = /[يك]/; // Arabic yeh and kaf, which Persian does not use
