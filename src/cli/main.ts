@@ -8,6 +8,7 @@ import { registerStats } from './commands/stats.js';
 import { registerWatch } from './commands/watch.js';
 import { registerVolume } from './commands/volume.js';
 import { registerQuery } from './commands/query.js';
+import { registerPurge } from './commands/purge.js';
 import { UsageError } from './context.js';
 
 /** Global options every command accepts before or after its name. */
@@ -51,6 +52,7 @@ export function buildProgram(globals: GlobalOptions): Command {
   registerWatch(program, globals);
   registerVolume(program, globals);
   registerQuery(program);
+  registerPurge(program, globals);
   registerAnalyze(program);
   registerDemo(program, globals);
   return program;

@@ -18,6 +18,8 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['_][\p{L}\p{M}\p{N}]+)*/gu;
 const URL_OR_MENTION = /\bhttps?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.-]+/gu;
 const STRIP_DIACRITICS = /[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** NFKC splits Thai/Lao SARA AM (ำ, ຳ) into two marks that the word segmenter then cuts apart; put it back. */
+const SARA_AM_SPLIT = /\u0e4d\u0e32|\u0ecd\u0eb2/g;
 
 let segmenter: Intl.Segmenter | undefined;
 function wordSegmenter(): Intl.Segmenter {
@@ -28,7 +30,14 @@ function wordSegmenter(): Intl.Segmenter {
 /** Case, width and diacritic folding of one string (no tokenising). */
 export function fold(s: string): string {
   if (ASCII_ONLY.test(s)) return s.toLowerCase();
-  return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(STRIP_DIACRITICS, '').normalize('NFC').replace(/[’ʼ‘`]/g, "'");
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(STRIP_DIACRITICS, '')
+    .normalize('NFC')
+    .replace(/[’ʼ‘`]/g, "'")
+    .replace(SARA_AM_SPLIT, (m) => (m === '\u0e4d\u0e32' ? '\u0e33' : '\u0eb3'));
 }
 
 function pushSegmented(run: string, out: string[]): void {

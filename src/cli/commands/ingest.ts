@@ -6,6 +6,7 @@ import { createBatchEnricher } from '../../pipeline/enrich-pool.js';
 import { ingest } from '../../pipeline/ingest.js';
 import { UsageError, dataFolder, openStore, resolveDataDir, secretOf } from '../context.js';
 import type { GlobalOptions } from '../main.js';
+import { applyRetention, parseRetentionDays } from './purge.js';
 
 interface IngestFlags {
   format?: string;
@@ -14,6 +15,7 @@ interface IngestFlags {
   batch: string;
   json?: boolean;
   fromStart?: boolean;
+  retentionDays?: string;
 }
 
 function positiveInt(value: string, flag: string, min = 1): number {
@@ -32,6 +34,7 @@ export function registerIngest(program: Command, globals: GlobalOptions): void {
     .option('--workers <n>', 'enrichment worker threads (0 = in this thread)')
     .option('--batch <n>', 'records per transaction', '2000')
     .option('--from-start', 'ignore the checkpoint and read the file from its start (duplicates are still skipped)')
+    .option('--retention-days <n>', 'afterwards, purge posts older than this many days')
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: IngestFlags) => {
       const folder = dataFolder(resolveDataDir(globals.data));
@@ -61,6 +64,9 @@ export function registerIngest(program: Command, globals: GlobalOptions): void {
           },
         });
         bar?.stop();
+        const retention = parseRetentionDays(opts.retentionDays);
+        const purged = retention === undefined ? undefined : await applyRetention(store, retention);
+        if (purged !== undefined) Object.assign(summary, { purged });
         if (opts.json) {
           const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
           process.stdout.write(`${JSON.stringify({ ...summary, peakRssMB })}\n`);
