@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compileLexicons, createFeatureVector, DEFAULT_FEATURE_CONFIG, extractFeatures, featureDimension, type FeatureConfig } from '../src/enrich/sentiment-features.js';
+import { compileLexicons, createFeatureVector, DEFAULT_FEATURE_CONFIG, extractFeatures, featureDimension, languageFeatureIndex, type FeatureConfig, type SENTIMENT_LANGS } from '../src/enrich/sentiment-features.js';
 import { macroF1 } from '../src/enrich/sentiment-metrics.js';
 import { decodeSentimentModel, encodeSentimentModel } from '../src/enrich/sentiment-model-file.js';
 import { LinearSentimentModel, SENTIMENT_LABELS } from '../src/enrich/sentiment.js';
@@ -33,7 +33,7 @@ import {
 } from './sentiment/corpora.js';
 import { distantEnglish } from './sentiment/distant.js';
 import { afinnMultilingualLexicon, coreLexicon, vaderLexicon } from './sentiment/lexicons.js';
-import { CLASSES, FeatureMatrixBuilder, seededRandom, trainLogistic } from './sentiment/trainer.js';
+import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './sentiment/trainer.js';
 
 /** Settings chosen on the dev carve-out (15% of each UMSAB training split); see the model card. */
 export const TRAINING_SETTINGS = {
@@ -46,6 +46,8 @@ export const TRAINING_SETTINGS = {
   /** Neutral news-like tweets per emoticon-labelled tweet in the distant English set. */
   distantNeutralPerPolar: 1,
   devFraction: 0.15,
+  /** Folds for the per-language bias calibration (0 turns it off). */
+  calibrationFolds: 4,
 };
 
 export interface TrainingSet {
@@ -88,6 +90,56 @@ export function exampleWeights(examples: readonly Example[]): Float32Array {
   });
 }
 
+/**
+ * Per-language class-bias offsets that maximise macro-F1 on out-of-fold predictions (k-fold over
+ * the human-labelled UMSAB examples; the other sources stay in every fold's training data). The
+ * languages' training mixes differ — English carries emoticon-labelled tweets with no neutral
+ * counterpart of the same kind — and a joint model's biases inherit that; this re-centres them.
+ */
+export function calibrateLanguageBiases(examples: readonly Example[], matrix: FeatureMatrix, options: TrainOptions): Record<string, [number, number]> {
+  const k = TRAINING_SETTINGS.calibrationFolds;
+  const labelled = examples.map((e, i) => (e.source.startsWith('umsab') ? i : -1)).filter((i) => i >= 0);
+  const rand = seededRandom(options.seed + 99);
+  const fold = new Map(labelled.map((i) => [i, Math.floor(rand() * k)]));
+  const oof = new Float64Array(examples.length * CLASSES);
+  const scores = new Float64Array(CLASSES);
+  for (let f = 0; f < k; f++) {
+    const trainRows = examples.map((_, i) => i).filter((i) => fold.get(i) !== f);
+    const w = trainLogistic(selectRows(matrix, trainRows), options);
+    for (const i of labelled) {
+      if (fold.get(i) !== f) continue;
+      rowLogits(w, matrix, i, scores);
+      oof.set(scores, i * CLASSES);
+    }
+  }
+  const offsets: Record<string, [number, number]> = {};
+  const grid: number[] = [];
+  for (let x = -1.2; x <= 1.2001; x += 0.1) grid.push(Math.round(x * 10) / 10);
+  for (const lang of new Set(labelled.map((i) => examples[i].lang))) {
+    const rows = labelled.filter((i) => examples[i].lang === lang);
+    const gold = rows.map((i) => examples[i].label);
+    const f1 = (b0: number, b2: number): number =>
+      macroF1(gold, rows.map((i) => {
+        const s0 = oof[i * 3] + b0;
+        const s1 = oof[i * 3 + 1];
+        const s2 = oof[i * 3 + 2] + b2;
+        return s0 > s1 && s0 >= s2 ? 0 : s2 > s1 ? 2 : 1;
+      }), CLASSES);
+    let best: [number, number] = [0, 0];
+    let bestF1 = f1(0, 0);
+    for (const b0 of grid) for (const b2 of grid) {
+      // Ties go to the smaller shift.
+      const v = f1(b0, b2);
+      if (v > bestF1 + 1e-9 || (Math.abs(v - bestF1) <= 1e-9 && Math.abs(b0) + Math.abs(b2) < Math.abs(best[0]) + Math.abs(best[1]))) {
+        bestF1 = v;
+        best = [b0, b2];
+      }
+    }
+    offsets[lang] = best;
+  }
+  return offsets;
+}
+
 function main(): number {
   const { values } = parseArgs({
     options: {
@@ -122,13 +174,21 @@ function main(): number {
     extractFeatures(e.text, e.lang, tokenize(e.text), compiled, config, v);
     builder.add(v, e.label, weights[i]);
   });
-  const w = trainLogistic(builder.build(), {
+  const matrix = builder.build();
+  const trainOptions = {
     dimension: featureDimension(config, lexicons.length),
     epochs: TRAINING_SETTINGS.epochs,
     learningRate: TRAINING_SETTINGS.learningRate,
     l2: TRAINING_SETTINGS.l2,
     seed,
-  });
+  };
+  const offsets = TRAINING_SETTINGS.calibrationFolds > 0 ? calibrateLanguageBiases(set.train, matrix, trainOptions) : {};
+  const w = trainLogistic(matrix, trainOptions);
+  for (const [lang, [b0, b2]] of Object.entries(offsets)) {
+    const f = languageFeatureIndex(lang as (typeof SENTIMENT_LANGS)[number], lexicons.length);
+    w[f * CLASSES] += b0;
+    w[f * CLASSES + 2] += b2;
+  }
   const bySource: Record<string, number> = {};
   for (const e of set.train) bySource[e.source] = (bySource[e.source] ?? 0) + 1;
   const file = encodeSentimentModel(
@@ -144,6 +204,7 @@ function main(): number {
         examplesBySource: bySource,
         droppedAsReported: set.dropped,
         holdoutTweetEval: values['holdout-tweeteval'],
+        languageBiasOffsets: offsets,
         dev: values.dev,
       },
     },
@@ -152,7 +213,7 @@ function main(): number {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, file);
   const t1 = Date.now();
-  const report: Record<string, unknown> = { out, bytes: file.length, examples: set.train.length, bySource, dropped: set.dropped, seconds: (t1 - t0) / 1000 };
+  const report: Record<string, unknown> = { languageBiasOffsets: offsets, out, bytes: file.length, examples: set.train.length, bySource, dropped: set.dropped, seconds: (t1 - t0) / 1000 };
 
   // Quantisation check: the stored model must agree with the float weights it came from.
   const stored = new LinearSentimentModel(decodeSentimentModel(file));

@@ -134,3 +134,38 @@ export function logits(w: Float32Array, v: FeatureVector, out: Float64Array): vo
     out[2] += w[base + 2] * x;
   }
 }
+
+/** The rows `rows` of a matrix, as a matrix of their own. */
+export function selectRows(m: FeatureMatrix, rows: readonly number[]): FeatureMatrix {
+  let size = 0;
+  for (const r of rows) size += m.offsets[r + 1] - m.offsets[r];
+  const offsets = new Int32Array(rows.length + 1);
+  const index = new Int32Array(size);
+  const value = new Float32Array(size);
+  const labels = new Uint8Array(rows.length);
+  const weights = new Float32Array(rows.length);
+  let o = 0;
+  rows.forEach((r, i) => {
+    const a = m.offsets[r];
+    const b = m.offsets[r + 1];
+    index.set(m.index.subarray(a, b), o);
+    value.set(m.value.subarray(a, b), o);
+    o += b - a;
+    offsets[i + 1] = o;
+    labels[i] = m.labels[r];
+    weights[i] = m.weights[r];
+  });
+  return { offsets, index, value, labels, weights };
+}
+
+/** Class scores of row `r` of a matrix. */
+export function rowLogits(w: Float32Array, m: FeatureMatrix, r: number, out: Float64Array): void {
+  out[0] = out[1] = out[2] = 0;
+  for (let q = m.offsets[r]; q < m.offsets[r + 1]; q++) {
+    const base = m.index[q] * CLASSES;
+    const x = m.value[q];
+    out[0] += w[base] * x;
+    out[1] += w[base + 1] * x;
+    out[2] += w[base + 2] * x;
+  }
+}

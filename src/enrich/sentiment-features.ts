@@ -126,6 +126,11 @@ export function denseFeatureCount(lexiconCount: number): number {
   return 1 + LEX_FEATURES * lexiconCount + 6 + 8 + SENTIMENT_LANGS.length;
 }
 
+/** Index of the dense feature that marks a text's language (its per-language class bias). */
+export function languageFeatureIndex(lang: (typeof SENTIMENT_LANGS)[number], lexiconCount: number): number {
+  return 1 + LEX_FEATURES * lexiconCount + 6 + 8 + SENTIMENT_LANGS.indexOf(lang);
+}
+
 /** Number of weights rows: the dense features, then 2^hashBits hashed buckets. */
 export function featureDimension(config: FeatureConfig, lexiconCount: number): number {
   return denseFeatureCount(lexiconCount) + (1 << config.hashBits);
