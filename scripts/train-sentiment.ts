@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileLexicons, createFeatureVector, DEFAULT_FEATURE_CONFIG, extractFeatures, featureDimension, languageFeatureIndex, type FeatureConfig, type SENTIMENT_LANGS } from '../src/enrich/sentiment-features.js';
 import { macroF1 } from '../src/enrich/sentiment-metrics.js';
-import { decodeSentimentModel, encodeSentimentModel } from '../src/enrich/sentiment-model-file.js';
+import { decodeSentimentModel, encodeSentimentModel, sentimentModelFromFloats } from '../src/enrich/sentiment-model-file.js';
 import { LinearSentimentModel, SENTIMENT_LABELS } from '../src/enrich/sentiment.js';
 import { tokenize } from '../src/enrich/tokenize.js';
 import {
@@ -217,7 +217,7 @@ function main(): number {
 
   // Quantisation check: the stored model must agree with the float weights it came from.
   const stored = new LinearSentimentModel(decodeSentimentModel(file));
-  const float = new LinearSentimentModel({ header: stored.header, weights: w });
+  const float = new LinearSentimentModel(sentimentModelFromFloats(stored.header, w));
   const probe = set.train.filter((_, i) => i % 25 === 0);
   report.quantisationAgreement = probe.filter((e) => stored.classify(e.text, e.lang).label === float.classify(e.text, e.lang).label).length / probe.length;
 

@@ -47,13 +47,19 @@ export function sentimentFromProbabilities(negative: number, neutral: number, po
 
 export class LinearSentimentModel implements SentimentModel {
   readonly header: SentimentModelHeader;
-  private readonly weights: Float32Array;
+  private readonly dense: Float32Array;
+  private readonly hashed: Int8Array | Float32Array;
+  private readonly hashedScale: number;
+  private readonly denseCount: number;
   private readonly lexicons: CompiledLexicons;
   private readonly features: FeatureVector = createFeatureVector();
 
   constructor(data: SentimentModelData) {
     this.header = data.header;
-    this.weights = data.weights;
+    this.dense = data.dense;
+    this.hashed = data.hashed;
+    this.hashedScale = data.hashedScale;
+    this.denseCount = data.dense.length / 3;
     this.lexicons = compileLexicons(data.header.lexicons.map((l) => new Map(l.entries)));
   }
 
@@ -89,17 +95,33 @@ export class LinearSentimentModel implements SentimentModel {
   private predict(text: string, lang: string | undefined, toks: string[], out: Float64Array): void {
     const v = this.features;
     extractFeatures(text, lang, toks, this.lexicons, this.header.config, v);
-    const w = this.weights;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
+    const dense = this.dense;
+    const hashed = this.hashed;
+    const nd = this.denseCount;
+    let d0 = 0;
+    let d1 = 0;
+    let d2 = 0;
+    let h0 = 0;
+    let h1 = 0;
+    let h2 = 0;
     for (let q = 0; q < v.length; q++) {
-      const base = v.index[q] * 3;
+      const f = v.index[q];
       const x = v.value[q];
-      s0 += w[base] * x;
-      s1 += w[base + 1] * x;
-      s2 += w[base + 2] * x;
+      if (f < nd) {
+        d0 += dense[f * 3] * x;
+        d1 += dense[f * 3 + 1] * x;
+        d2 += dense[f * 3 + 2] * x;
+      } else {
+        const base = (f - nd) * 3;
+        h0 += hashed[base] * x;
+        h1 += hashed[base + 1] * x;
+        h2 += hashed[base + 2] * x;
+      }
     }
+    const k = this.hashedScale;
+    const s0 = d0 + h0 * k;
+    const s1 = d1 + h1 * k;
+    const s2 = d2 + h2 * k;
     const m = Math.max(s0, s1, s2);
     const e0 = Math.exp(s0 - m);
     const e1 = Math.exp(s1 - m);
