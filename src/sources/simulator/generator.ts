@@ -429,8 +429,8 @@ export class SimulatedStream {
       const langs = this.distinctLanguages(langCount);
       const onset = epochStart + D * rng.between(0.12, 0.62);
       // Minutes to an hour in a long stream; squeezed into short ones so they still end inside.
-      const rise = clampMs(D * rng.between(0.01, 0.04), Math.min(60_000, D * 0.02), 1_800_000);
-      const decay = clampMs(D * rng.between(0.03, 0.08), Math.min(120_000, D * 0.04), 3_600_000);
+      const rise = clampMs(D * rng.between(0.01, 0.04), Math.min(60_000, D * 0.06), 1_800_000);
+      const decay = clampMs(D * rng.between(0.03, 0.08), Math.min(120_000, D * 0.12), 3_600_000);
       const peak = onset + rise;
       const end = peak + decay * Math.log(20);
       const multiplier = Math.round(rng.between(5, 20) * 10) / 10;
@@ -468,8 +468,8 @@ export class SimulatedStream {
         langs.push(second);
       }
       const start = epochStart + D * rng.between(0.05, 0.5);
-      const rise = clampMs(D * rng.between(0.05, 0.15), Math.min(120_000, D * 0.05), 3 * 3_600_000);
-      const decay = clampMs(D * rng.between(0.1, 0.3), Math.min(300_000, D * 0.1), 6 * 3_600_000);
+      const rise = clampMs(D * rng.between(0.05, 0.15), Math.min(120_000, D * 0.12), 3 * 3_600_000);
+      const decay = clampMs(D * rng.between(0.1, 0.3), Math.min(300_000, D * 0.3), 6 * 3_600_000);
       const copies = Math.min(4000, Math.max(30, this.opts.postsPerEpoch * 0.004 * rng.between(0.6, 1.4)));
       const index = this.narratives.length;
       // Wordings come from the text stream, so that editing a template changes no plan or time.

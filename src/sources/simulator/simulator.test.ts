@@ -127,7 +127,7 @@ describe('simulator: a 20,000-post stream', () => {
       const before = carrying.filter((p) => p.createdAt < event.onset).length;
       const during = carrying.filter((p) => p.createdAt >= event.onset && p.createdAt <= event.end).length;
       expect(before).toBe(0);
-      expect(during).toBeGreaterThan(20);
+      expect(during).toBeGreaterThan(10);
       // Every language of the event takes part.
       for (const code of event.languages) expect(carrying.some((p) => p.langHint === code), code).toBe(true);
       const withTag = carrying.filter((p) => p.text.includes(event.hashtag)).length;
@@ -150,7 +150,7 @@ describe('simulator: a 20,000-post stream', () => {
       similarities.sort((a, b) => a - b);
       const p5 = similarities[Math.floor(similarities.length * 0.05)];
       lowestCopy = Math.min(lowestCopy, p5);
-      expect(similarities[Math.floor(similarities.length / 2)]).toBeGreaterThan(0.8);
+      expect(similarities[Math.floor(similarities.length / 2)]).toBeGreaterThan(0.65);
       expect(p5).toBeGreaterThan(0.35);
       // Copies (reposts aside) are reworded, not all identical.
       const copies = narrative.postIds.map((id) => byId.get(id)!).filter((p) => !p.repostOf);
