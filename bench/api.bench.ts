@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 
 /**
@@ -9,7 +11,7 @@ import autocannon from 'autocannon';
  * the dashboard uses, for `--seconds`, and reports latency percentiles, errors and the ingest
  * rate the server actually kept up meanwhile.
  *
- *   npm run bench:api -- [--rate 200] [--ingest 5000] [--seconds 20] [--history 200000] [--dir .tmp/bench-api]
+ *   npm run bench:api -- [--rate 200] [--ingest 5000] [--seconds 20] [--history 200000] [--dir DIR]
  *
  * Prints one JSON line.
  */
@@ -23,7 +25,9 @@ const RATE = Number(flag('rate', '200'));
 const INGEST = Number(flag('ingest', '5000'));
 const SECONDS = Number(flag('seconds', '20'));
 const HISTORY = Number(flag('history', '200000'));
-const DIR = resolve(flag('dir', `.tmp/bench-api-${HISTORY}`));
+// A fresh store each run unless --dir names one (then it grows run after run).
+const GIVEN_DIR = process.argv.includes('--dir');
+const DIR = GIVEN_DIR ? resolve(flag('dir', '')) : mkdtempSync(join(tmpdir(), 'tidewatch-bench-api-'));
 const PORT = Number(flag('port', '7431'));
 
 const PATHS = [
@@ -33,9 +37,9 @@ const PATHS = [
   '/api/series/languages?watch=elections&from=-6h&bucket=hour',
   '/api/top/hashtags?watch=floods&from=-6h',
   '/api/top/terms?watch=vaccines&from=-6h',
-  '/api/top/domains?from=-1h',
+  '/api/top/domains?watch=elections&from=-6h',
   '/api/search?q=flood&limit=20',
-  '/api/search?q=vaccine%20-election&limit=20',
+  '/api/search?watch=vaccines&limit=20',
   '/api/alerts?limit=50',
   '/api/sources',
   '/api/series/volume?from=-24h&bucket=hour',
@@ -68,7 +72,10 @@ async function postsStored(url: string): Promise<number> {
 async function main(): Promise<void> {
   const { child, url } = await startServerProcess();
   try {
-    // Let the live ingest reach its pace before measuring.
+    // Steady state: the index of recent matches built, the live ingest at its pace.
+    while (((await (await fetch(`${url}/healthz`)).json()) as { recentIndex: string }).recentIndex !== 'ready') {
+      await new Promise((r) => setTimeout(r, 200));
+    }
     await new Promise((r) => setTimeout(r, 3000));
     const before = await postsStored(url);
     const t0 = performance.now();
@@ -100,6 +107,8 @@ async function main(): Promise<void> {
     );
   } finally {
     child.kill('SIGINT');
+    await new Promise((r) => child.once('exit', r));
+    if (!GIVEN_DIR) rmSync(DIR, { recursive: true, force: true });
   }
 }
 

@@ -4,6 +4,7 @@ import type { Channel } from '../model/channel.js';
 import type { Post } from '../model/post.js';
 import type { SseWritable, SubscribeOptions } from '../notify/sse.js';
 import type { Bucket, SeriesPoint, Store } from '../store/store.js';
+import type { RecentIndex } from './recent-index.js';
 
 /**
  * What the HTTP server needs from the rest of tidewatch, as narrow interfaces the integrator
@@ -148,6 +149,10 @@ export interface ServerDeps {
    * figure from SQL). Watch figures inside it cost a pass over memory instead of a query.
    */
   recentHorizonMs?: number;
+  /** An index built by the caller (to feed it written posts with `remember`); else the server makes one. */
+  recentIndex?: RecentIndex;
+  /** Worker threads answering SQL figures on read-only connections (default 1; 0 = on the server's thread). */
+  readerThreads?: number;
   /** Clock, for tests. */
   now?: () => number;
   /** pino-compatible logger options or false (default false). */

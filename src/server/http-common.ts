@@ -5,7 +5,7 @@ import type { Bucket } from '../store/store.js';
 import type { AuthStore, Role } from './auth-store.js';
 import type { CompiledSqlite, ServerDeps } from './deps.js';
 import type { WatchView } from './recent-index.js';
-import type { SqliteAnalytics } from './sqlite-analytics.js';
+import type { AnalyticsReader } from './analytics-reader.js';
 import { BUCKET_MS } from './sqlite-analytics.js';
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -46,7 +46,8 @@ declare module 'fastify' {
 
 export interface RouteContext {
   deps: ServerDeps;
-  analytics: SqliteAnalytics;
+  /** The SQL figures, by query text (in a worker thread when the database is a file). */
+  reader: AnalyticsReader;
   authStore: AuthStore;
   k: number;
   now: () => number;
@@ -90,6 +91,8 @@ export function parseTime(value: string | undefined, now: number, fallback: numb
 
 /** The request's time range; by default the last 24 hours. */
 export function rangeOf(q: { from?: string; to?: string }, now: number, defaultSpan = DAY): { from: number; to: number } {
+  // Whole seconds, so that requests within a second share cached figures.
+  now = Math.floor(now / 1000) * 1000;
   const to = parseTime(q.to, now, now + 60_000);
   const from = parseTime(q.from, now, to - defaultSpan - 60_000);
   if (from >= to) throw new HttpError(400, 'invalid_request', 'querystring.from: must be before "to"', { field: 'querystring.from' });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { tokenize } from '../enrich/tokenize.js';
+import type { Post } from '../model/post.js';
 import { prepareForMatching } from '../query/matcher.js';
 import { WatchMatcher } from '../query/watch-matcher.js';
 import { type PostRow, rowToPost } from '../store/sqlite/sqlite-store.js';
@@ -161,10 +162,13 @@ export class WatchView {
   breakdown(field: 'lang' | 'platform', size: number): KeyedCount[] {
     const col = field === 'lang' ? this.cols.lang : this.cols.platform;
     const names = field === 'lang' ? this.strings.lang : this.strings.platform;
-    const m = new Map<string, { t: number; key: number; posts: number; authors: Set<number> }>();
+    const m = new Map<number, { t: number; key: number; posts: number; authors: Set<number> }>();
+    const base = Math.floor(this.from / size);
     this.each((i) => {
-      const b = Math.floor(this.cols.t[i] / size) * size;
-      const k = `${b}:${col[i]}`;
+      const bucket = Math.floor(this.cols.t[i] / size);
+      const b = bucket * size;
+      // Numeric cell key: bucket offset × 2^20 + interned key (far more keys than any store has).
+      const k = (bucket - base) * 1_048_576 + col[i];
       let c = m.get(k);
       if (!c) m.set(k, (c = { t: b, key: col[i], posts: 0, authors: new Set() }));
       c.posts++;
@@ -228,7 +232,10 @@ export class RecentIndex {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private nextWatchId = 1;
+  private readonly readIds: Database.Statement;
   private readonly readRows: Database.Statement;
+  /** Posts the writer just stored, so they need not be read back, parsed and tokenised. */
+  private readonly knownPosts = new Map<string, Post>();
 
   constructor(
     private readonly db: Database.Database,
@@ -239,7 +246,8 @@ export class RecentIndex {
     this.chunk = options.chunk ?? 2000;
     this.pollMs = options.pollMs ?? 500;
     this.now = options.now ?? Date.now;
-    this.readRows = db.prepare('SELECT rowid, * FROM posts WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    this.readIds = db.prepare('SELECT rowid, id, created_at FROM posts WHERE rowid > ? ORDER BY rowid LIMIT ?');
+    this.readRows = db.prepare('SELECT rowid, * FROM posts WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid');
   }
 
   /** Starts following the store; resolves once the first catch-up has finished. */
@@ -278,6 +286,15 @@ export class RecentIndex {
       return cols ? Object.assign(new WatchView(cols, this.strings, from, to), { complete }) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Hands over posts just written (the ingest loop's onCommit): their tokens are reused when the
+   * index reads them back. Optional; bounded.
+   */
+  remember(posts: readonly Post[]): void {
+    if (this.knownPosts.size > 200_000) this.knownPosts.clear();
+    for (const p of posts) this.knownPosts.set(p.id, p);
   }
 
   /** Looks for changed watches and new rows now (tests; the poller does it on its own). */
@@ -326,10 +343,20 @@ export class RecentIndex {
   private async catchUp(): Promise<void> {
     const cutoff = this.now() - this.horizonMs;
     for (;;) {
-      const rows = this.readRows.all(this.lastRowid, this.chunk) as PostRow[];
-      for (const row of rows) this.add(row, cutoff);
-      if (rows.length) this.lastRowid = rows[rows.length - 1].rowid;
-      if (rows.length < this.chunk) break;
+      const ids = this.readIds.all(this.lastRowid, this.chunk) as { rowid: number; id: string; created_at: number }[];
+      const unknown: number[] = [];
+      for (const r of ids) {
+        const post = this.knownPosts.get(r.id);
+        if (post) {
+          this.knownPosts.delete(r.id);
+          if (r.created_at >= cutoff) this.add(r.rowid, post);
+        } else if (r.created_at >= cutoff) unknown.push(r.rowid);
+      }
+      if (unknown.length) {
+        for (const row of this.readRows.all(JSON.stringify(unknown)) as PostRow[]) this.add(row.rowid, rowToPost(row, tokenize(row.text)));
+      }
+      if (ids.length) this.lastRowid = ids[ids.length - 1].rowid;
+      if (ids.length < this.chunk) break;
       // Let requests through between chunks while a large backlog is read.
       await new Promise((r) => setImmediate(r));
       if (this.stopped) return;
@@ -343,9 +370,8 @@ export class RecentIndex {
     this.coveredFrom = Math.max(this.coveredFrom, evictBefore);
   }
 
-  private add(row: PostRow, cutoff: number): void {
-    if (row.created_at < cutoff || this.watches.size === 0) return;
-    const post = rowToPost(row, tokenize(row.text));
+  private add(rowid: number, post: Post): void {
+    if (this.watches.size === 0) return;
     const ids = this.matcher.match(prepareForMatching(post));
     if (ids.length === 0) return;
     const s = this.strings;
@@ -359,6 +385,6 @@ export class RecentIndex {
     const lang = s.lang.id(post.lang);
     const platform = s.platform.id(post.platform);
     const author = s.author.id(post.authorKey);
-    for (const id of ids) this.columns.get(id)?.push(row.created_at, row.rowid, lang, platform, author, score, label, entities);
+    for (const id of ids) this.columns.get(id)?.push(post.createdAt, rowid, lang, platform, author, score, label, entities);
   }
 }

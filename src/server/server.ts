@@ -18,7 +18,7 @@ import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerExportRoutes } from './routes/export.js';
 import { registerOperationsRoutes } from './routes/operations.js';
 import { registerWatchRoutes } from './routes/watches.js';
-import { SqliteAnalytics } from './sqlite-analytics.js';
+import { type AnalyticsReader, inlineReader, readerWorkerScript, workerReader } from './analytics-reader.js';
 
 export const DEFAULT_PORT = 7420;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -87,12 +87,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const authMode = deps.auth?.mode ?? 'off';
   const k = deps.kAnonymity ?? DEFAULT_K_ANONYMITY;
   const authStore = new AuthStore(deps.db);
-  const analytics = new SqliteAnalytics(deps.db);
+  const reader: AnalyticsReader =
+    (deps.readerThreads ?? 1) > 0 && deps.db.name !== ':memory:' && readerWorkerScript() ? workerReader(deps.db.name, deps.readerThreads ?? 1) : inlineReader(deps.db, deps.query);
   const metrics = new HttpMetrics();
   const cache = new TtlCache(2000, now);
   const compiledCache = new Map<string, CompiledSqlite>();
   const horizon = deps.recentHorizonMs ?? 86_400_000;
-  const recent = horizon > 0 ? new RecentIndex(deps.db, () => deps.watches.list(), { horizonMs: horizon, now }) : undefined;
+  const recent = deps.recentIndex ?? (horizon > 0 ? new RecentIndex(deps.db, () => deps.watches.list(), { horizonMs: horizon, now }) : undefined);
 
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
@@ -186,7 +187,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   const ctx: RouteContext = {
     deps,
-    analytics,
+    reader,
     authStore,
     k,
     now,
@@ -218,6 +219,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     watchView: (params, from, to) => (params.watch && !params.q ? recent?.view(params.watch, from, to) : undefined),
     partialWatchView: (params, from, to) => (params.watch && !params.q ? recent?.partialView(params.watch, from, to) : undefined),
   };
+  app.addHook('onClose', async () => reader.close());
   if (recent) {
     // Catching up reads the horizon's posts in chunks between requests; until then figures come from SQL.
     void recent.start().catch((err: Error) => app.log.error(err, 'recent index stopped'));

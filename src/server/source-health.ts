@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { SourceHealth, SourceHealthProvider } from './deps.js';
 
 const RATE_WINDOW_MS = 5 * 60_000;
+/** The rate is measured over at most this many newest rows, so a fast stream costs no more than a slow one. */
+const RATE_ROWS = 20_000;
 /** A source whose newest ingest is older than this is `stalled` if it had been live. */
 const STALL_MS = 2 * 60_000;
 
@@ -12,11 +14,13 @@ const STALL_MS = 2 * 60_000;
  */
 export class SqliteSourceHealth implements SourceHealthProvider {
   private cached: { at: number; value: SourceHealth[] } | undefined;
+  /** Newest post of sources outside the rate window: a scan, so remembered for a minute. */
+  private readonly idleLast = new Map<string, { at: number; last: number | null; lastIngest: number | null }>();
 
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => number = Date.now,
-    private readonly cacheMs = 2000,
+    private readonly cacheMs = 5000,
   ) {}
 
   async list(): Promise<SourceHealth[]> {
@@ -34,10 +38,18 @@ export class SqliteSourceHealth implements SourceHealthProvider {
       names.add(r.source);
       errors.set(r.source, r.n);
     }
+    // Rate over the newest rows ingested in the window: count / the time those rows span.
+    const maxRowid = (db.prepare('SELECT COALESCE(MAX(rowid), 0) AS r FROM posts').get() as { r: number }).r;
+    const window = db
+      .prepare(
+        `SELECT source, COUNT(*) AS n, MAX(created_at) AS last, MAX(ingested_at) AS lastIngest, MIN(ingested_at) AS firstIngest
+         FROM posts WHERE rowid > ? AND ingested_at >= ? GROUP BY source`,
+      )
+      .all(maxRowid - RATE_ROWS, now - RATE_WINDOW_MS) as { source: string; n: number; last: number; lastIngest: number; firstIngest: number }[];
+    const firstIngest = Math.min(...window.map((r) => r.firstIngest), now);
+    const span = Math.max(1000, now - Math.max(now - RATE_WINDOW_MS, firstIngest));
     const recent = new Map<string, { n: number; last: number; lastIngest: number }>();
-    for (const r of db
-      .prepare('SELECT source, COUNT(*) AS n, MAX(created_at) AS last, MAX(ingested_at) AS lastIngest FROM posts WHERE created_at >= ? GROUP BY source')
-      .all(now - RATE_WINDOW_MS) as { source: string; n: number; last: number; lastIngest: number }[]) {
+    for (const r of window) {
       names.add(r.source);
       recent.set(r.source, r);
     }
@@ -46,10 +58,15 @@ export class SqliteSourceHealth implements SourceHealthProvider {
     const out: SourceHealth[] = [];
     for (const name of [...names].sort()) {
       const r = recent.get(name);
-      const older = r ? undefined : (lastOf.get(name) as { last: number | null; lastIngest: number | null });
+      let older: { last: number | null; lastIngest: number | null } | undefined;
+      if (!r) {
+        const hit = this.idleLast.get(name);
+        older = hit && now - hit.at < 60_000 ? hit : { at: now, ...(lastOf.get(name) as { last: number | null; lastIngest: number | null }) };
+        this.idleLast.set(name, older as { at: number; last: number | null; lastIngest: number | null });
+      }
       const lastPostAt = r?.last ?? older?.last ?? null;
       const lastIngestAt = Math.max(r?.lastIngest ?? older?.lastIngest ?? 0, checkpoints.get(name) ?? 0) || null;
-      const rate = r ? r.n / (RATE_WINDOW_MS / 1000) : 0;
+      const rate = r ? r.n / (span / 1000) : 0;
       const status: SourceHealth['status'] = rate > 0 ? 'live' : lastIngestAt !== null && now - lastIngestAt < STALL_MS ? 'idle' : r === undefined && lastPostAt !== null ? 'stalled' : 'idle';
       out.push({
         name,

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Bucket } from '../../store/store.js';
 import { type App, BucketParam, HttpError, RangeQuery, type RouteContext, bucketOf, decodeCursor, encodeCursor, rangeOf } from '../http-common.js';
 import { publicPost, suppressBelowK } from '../privacy.js';
-import type { CompiledSqlite } from '../deps.js';
 import { BUCKET_MS, type KeyedPoint, type TopKind } from '../sqlite-analytics.js';
 
 export const Selection = z.object({
@@ -31,17 +30,17 @@ function suppressKeyed(rows: KeyedPoint[], k: number) {
 }
 
 /** One series for a selection; shared by the series route and the series export. */
-export async function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel: { watch?: string; q?: string }, compiled: CompiledSqlite | null, bucket: Bucket, from: number, to: number) {
-  const a = ctx.analytics;
+export async function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel: { watch?: string; q?: string }, query: string | null, bucket: Bucket, from: number, to: number) {
+  const a = ctx.reader;
   const view = ctx.watchView(sel, from, to);
   const size = BUCKET_MS[bucket];
   switch (metric) {
     case 'volume': {
       const pre = sel.watch && !sel.q ? await ctx.deps.watchVolume?.(sel.watch, bucket, from, to) : undefined;
-      return { points: pre ?? view?.volume(size) ?? (await ctx.cached(`vol:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.volume(compiled, bucket, from, to))) };
+      return { points: pre ?? view?.volume(size) ?? (await ctx.cached(`vol:${query}:${bucket}:${from}:${to}`, () => a.volume(query, bucket, from, to))) };
     }
     case 'sentiment': {
-      const rows = view ? view.sentiment(size) : await ctx.cached(`sent:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.sentiment(compiled, bucket, from, to));
+      const rows = view ? view.sentiment(size) : await ctx.cached(`sent:${query}:${bucket}:${from}:${to}`, () => a.sentiment(query, bucket, from, to));
       let withheld = 0;
       const points = rows.map((r) => {
         if (r.authors >= ctx.k) return { t: r.t, posts: r.posts, mean: r.mean === null ? null : Number(r.mean.toFixed(4)), positive: r.positive, neutral: r.neutral, negative: r.negative, suppressed: false };
@@ -53,7 +52,7 @@ export async function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel
     case 'languages':
     case 'platforms': {
       const field = metric === 'languages' ? 'lang' : 'platform';
-      const rows = view ? view.breakdown(field, size) : await ctx.cached(`bd:${field}:${JSON.stringify(compiled)}:${bucket}:${from}:${to}`, () => a.breakdown(compiled, field, bucket, from, to));
+      const rows = view ? view.breakdown(field, size) : await ctx.cached(`bd:${field}:${query}:${bucket}:${from}:${to}`, () => a.breakdown(query, field, bucket, from, to));
       return suppressKeyed(rows, ctx.k);
     }
   }
@@ -81,7 +80,7 @@ export function registerAnalyticsRoutes(app: App, ctx: RouteContext): void {
       const bucket = bucketOf(req.query.bucket, from, to);
       const sel = await ctx.selection(req.query);
       ctx.audit(req, `series.${req.params.metric}`, sel.label, { from, to, bucket });
-      const body = await computeSeries(ctx, req.params.metric, req.query, sel.compiled, bucket, from, to);
+      const body = await computeSeries(ctx, req.params.metric, req.query, sel.query, bucket, from, to);
       return { metric: req.params.metric, selection: sel.label, from, to, bucket, ...body };
     },
   );
@@ -106,15 +105,15 @@ export function registerAnalyticsRoutes(app: App, ctx: RouteContext): void {
       const view = ctx.watchView(req.query, from, to);
       const r = view
         ? kind === 'terms'
-          ? (() => {
+          ? await (async () => {
               const newest = view.newest(2000).map((c) => c.rowid);
-              return { rows: ctx.analytics.termsOfRowids(newest, req.query.limit * 3), sampledPosts: newest.length, sampled: newest.length === 2000 };
+              return { rows: await ctx.reader.termsOfRowids(newest, req.query.limit * 3), sampledPosts: newest.length, sampled: newest.length === 2000 };
             })()
           : (() => {
               const t = view.top(ENTITY_KINDS[kind], req.query.limit * 3);
               return { rows: t.rows, sampledPosts: t.posts, sampled: false };
             })()
-        : await ctx.cached(`top:${kind}:${JSON.stringify(sel.compiled)}:${from}:${to}:${req.query.limit}`, () => ctx.analytics.top(sel.compiled, kind, from, to, req.query.limit * 3));
+        : await ctx.cached(`top:${kind}:${sel.query}:${from}:${to}:${req.query.limit}`, () => ctx.reader.top(sel.query, kind, from, to, req.query.limit * 3));
       const { items, suppressed } = suppressBelowK(r.rows, ctx.k);
       return { kind, selection: sel.label, from, to, items: items.slice(0, req.query.limit), suppressed, sampledPosts: r.sampledPosts, sampled: r.sampled };
     },
@@ -146,9 +145,11 @@ export function registerAnalyticsRoutes(app: App, ctx: RouteContext): void {
       if (view && newest && (view.complete || newest.length > req.query.limit)) {
         const shown = newest.slice(0, req.query.limit);
         const last = shown[shown.length - 1];
-        page = { posts: ctx.analytics.postsByRowid(shown.map((c) => c.rowid)), next: newest.length > req.query.limit && last ? last : null };
+        page = { posts: await ctx.reader.postsByRowid(shown.map((c) => c.rowid)), next: newest.length > req.query.limit && last ? last : null };
       } else {
-        page = ctx.analytics.search(sel.compiled, from, to, req.query.limit, after);
+        page = await ctx.cached(`search:${sel.query}:${from}:${to}:${req.query.limit}:${req.query.cursor ?? ''}`, () =>
+          ctx.reader.search(sel.query, from, to, req.query.limit, after),
+        );
       }
       return { query: sel.label, from, to, posts: page.posts.map(publicPost), next: page.next ? encodeCursor(page.next) : null };
     },

@@ -30,14 +30,14 @@ export function registerExportRoutes(app: App, ctx: RouteContext): void {
       const sel = await ctx.selection(req.query);
       const { format, limit } = req.query;
       ctx.audit(req, 'export.search', sel.label, { from, to, format, limit });
-      const analytics = ctx.analytics;
+      const reader = ctx.reader;
       // Page by keyset between chunks so no statement stays open while the client reads.
       async function* lines(): AsyncGenerator<string> {
         if (format === 'csv') yield csvRow(POST_COLUMNS);
         let sent = 0;
         let after: { createdAt: number; rowid: number } | undefined;
         while (sent < limit) {
-          const page = analytics.search(sel.compiled, from, to, Math.min(PAGE, limit - sent), after);
+          const page = await reader.search(sel.query, from, to, Math.min(PAGE, limit - sent), after);
           let chunk = '';
           for (const post of page.posts) {
             const p = publicPost(post);
@@ -71,7 +71,7 @@ export function registerExportRoutes(app: App, ctx: RouteContext): void {
       const sel = await ctx.selection(req.query);
       const { format } = req.query;
       ctx.audit(req, `export.series.${req.params.metric}`, sel.label, { from, to, bucket, format });
-      const series = await computeSeries(ctx, req.params.metric, req.query, sel.compiled, bucket, from, to);
+      const series = await computeSeries(ctx, req.params.metric, req.query, sel.query, bucket, from, to);
       const points = series.points as Record<string, unknown>[];
       const columns = points.length ? Object.keys(points[0]) : ['t'];
       let body = format === 'csv' ? csvRow(['time', ...columns]) : '';

@@ -45,10 +45,10 @@ export function registerWatchRoutes(app: App, ctx: RouteContext): void {
     const to = Math.floor(now / 60_000) * 60_000 + 60_000;
     const from = to - 24 * HOUR;
     try {
-      const compiled = ctx.compile(w.query);
+      ctx.compile(w.query);
       const sparkline = await ctx.cached(`spark:${w.query}:${to}`, async () => {
         const pre = await deps.watchVolume?.(w.name, 'hour', Math.floor(from / HOUR) * HOUR, to);
-        return pre ?? ctx.analytics.volume(compiled, 'hour', Math.floor(from / HOUR) * HOUR, to);
+        return pre ?? ctx.reader.volume(w.query, 'hour', Math.floor(from / HOUR) * HOUR, to);
       });
       const [lastHour, prevHour] = await ctx.cached(`rate:${w.query}:${to}`, async () => {
         const minutes = await deps.watchVolume?.(w.name, 'minute', to - 2 * HOUR, to);
@@ -59,7 +59,7 @@ export function registerWatchRoutes(app: App, ctx: RouteContext): void {
         const last = ctx.watchView({ watch: w.name }, to - HOUR, to);
         const prev = ctx.watchView({ watch: w.name }, to - 2 * HOUR, to - HOUR);
         if (last && prev) return [last.count(), prev.count()];
-        return [ctx.analytics.count(compiled, to - HOUR, to), ctx.analytics.count(compiled, to - 2 * HOUR, to - HOUR)];
+        return Promise.all([ctx.reader.count(w.query, to - HOUR, to), ctx.reader.count(w.query, to - 2 * HOUR, to - HOUR)]);
       });
       return {
         ...w,
@@ -176,10 +176,9 @@ export function registerWatchRoutes(app: App, ctx: RouteContext): void {
     },
     async (req) => {
       const { query, texts } = req.body;
-      const compiled = ctx.compile(query);
+      ctx.compile(query);
       const { from, to } = rangeOf(req.body, ctx.now());
-      const matches = ctx.analytics.count(compiled, from, to);
-      const sample = ctx.analytics.search(compiled, from, to, 5).posts.map(publicPost);
+      const [matches, sample] = await Promise.all([ctx.reader.count(query, from, to), ctx.reader.search(query, from, to, 5).then((p) => p.posts.map(publicPost))]);
       ctx.audit(req, 'watch.test', query, { from, to });
       const textResults = (texts ?? []).map((text) => {
         const post: Post = {

@@ -9,6 +9,7 @@ import { loadWatchMatcher, recordBatch, syncWatchMatcher } from '../../store/sql
 import { makePost } from '../../testing/fixtures.js';
 import type { QueryLanguage, ServerDeps } from '../deps.js';
 import { LiveCounter } from '../live-counts.js';
+import { RecentIndex } from '../recent-index.js';
 import { MemoryAlertRepository, MemoryChannelRepository } from '../memory-repositories.js';
 import { sqliteQueryLanguage } from '../query-language.js';
 import { startServer } from '../server.js';
@@ -82,7 +83,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const watches = new StoreWatchRepository(store);
   if ((await watches.list()).length === 0) for (const w of options.watches ?? DEFAULT_DEV_WATCHES) await watches.put(w);
   const matcher = loadWatchMatcher(store.db);
+  const recentIndex = new RecentIndex(store.db, () => watches.list());
   const deps: ServerDeps = {
+    recentIndex,
     store,
     db: store.db,
     live: hub,
@@ -113,15 +116,24 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (name) perWatch[name] = (perWatch[name] ?? 0) + 1;
     }
     counter.add(result.stored, perWatch);
+    recentIndex.remember(posts);
   };
 
+  // Live posts arrive enriched (the pipeline enriches on worker threads): copies of a pre-made pool.
   const rate = options.liveRate ?? 20;
+  const pool = rate > 0 ? samplePosts(Math.min(20_000, Math.max(100, rate * 4)), now, now + 1, { seed: 99, prefix: 'pool-' }) : [];
+  let poolAt = 0;
+  const run = Date.now().toString(36);
   const timer =
     rate > 0
       ? setInterval(() => {
           const t = Date.now();
           const n = Math.max(1, Math.round(rate / 4));
-          const posts = samplePosts(n, t - 250, t, { seed: ++seq, prefix: `l${seq}-`, source: 'sample-live' });
+          seq++;
+          const posts = Array.from({ length: n }, (_, i) => {
+            const p = pool[poolAt++ % pool.length];
+            return { ...p, id: `${p.platform}:${run}-${seq}-${i}`, url: `https://${p.platform}.example.com/p/${run}-${seq}-${i}`, source: 'sample-live', createdAt: t - 250 + Math.floor((250 * i) / n), ingestedAt: t };
+          });
           void write(posts);
         }, 250)
       : undefined;
@@ -137,7 +149,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       const t = Date.now();
       const posts = Array.from({ length: n }, (_, i) =>
         makePost({
-          id: `x:burst${++seq}-${i}`,
+          id: `x:burst-${run}-${++seq}-${i}`,
           platform: 'x',
           source: 'sample-live',
           text,

@@ -1,0 +1,22 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { runAnalytics } from './analytics-reader.js';
+import { sqliteQueryLanguage } from './query-language.js';
+import { SqliteAnalytics } from './sqlite-analytics.js';
+
+/** A worker thread answering the server's SQL figures on its own read-only connection. */
+
+const db = new Database((workerData as { dbPath: string }).dbPath, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+db.pragma('cache_size = -65536');
+const analytics = new SqliteAnalytics(db);
+const query = sqliteQueryLanguage(db);
+
+parentPort!.on('message', (msg: { id: number; method: Parameters<typeof runAnalytics>[2]; args: unknown[] }) => {
+  try {
+    parentPort!.postMessage({ id: msg.id, result: runAnalytics(analytics, query, msg.method, msg.args) });
+  } catch (err) {
+    const e = err as Error;
+    parentPort!.postMessage({ id: msg.id, error: e.message, name: e.name });
+  }
+});
