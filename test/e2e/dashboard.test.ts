@@ -73,7 +73,7 @@ describe.skipIf(Boolean(skip))('dashboard in Chromium', () => {
     await page.getByTestId('volume-total').filter({ hasText: /^40 posts$/ }).waitFor({ timeout: 15_000 });
     expect(Number(await page.locator('.watch-page .chart').first().getAttribute('data-points'))).toBeGreaterThan(100);
     await page.locator('.post-text', { hasText: 'Storm over the coast' }).first().waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: screenshotPath('watch.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('watch-new.png'), fullPage: true });
     await page.close();
   });
 
@@ -98,6 +98,15 @@ describe.skipIf(Boolean(skip))('dashboard in Chromium', () => {
 
     await page.getByRole('button', { name: 'acknowledge' }).click();
     await page.locator('.page-head', { hasText: 'acknowledged' }).waitFor();
+
+    // A watch page with history, its alert marked on the volume chart with the baseline band.
+    await server.burst('Flood warning: the river burst its banks #flood', 80);
+    await server.fireAlert('floods', ['flood', 'river', 'banks']);
+    await page.goto(`${server.url}/watches/floods?range=-1h`);
+    await page.locator('.watch-page .chart[data-markers="1"]').first().waitFor();
+    await page.locator('.watch-page .four-col .bars li').first().waitFor();
+    await page.locator('.watch-page .post-text').first().waitFor();
+    await page.screenshot({ path: screenshotPath('watch.png'), fullPage: true });
     await page.close();
   });
 

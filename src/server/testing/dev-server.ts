@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -154,7 +155,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
           source: 'sample-live',
           text,
           createdAt: t - Math.floor((i * 5000) / n),
-          authorKey: (seq * 1000 + i).toString(16).padStart(32, '0'),
+          authorKey: createHash('sha256').update(`burst-${run}-${seq}-${i}`).digest('hex').slice(0, 32),
           lang,
           langConfidence: 0.9,
           url: `https://x.example.com/p/burst${seq}-${i}`,
