@@ -11,8 +11,8 @@
  *   scope marked (Das & Chen 2001); the same unigrams again crossed with the language, so a word
  *   can mean one thing in Italian and another in English ("frustratingly easy" domain adaptation,
  *   Daumé III 2007);
- * - hashed character n-grams of each word with boundary marks, as in fastText (Bojanowski et al.
- *   2017), which carry morphology and spelling variants across related languages;
+ * - optionally, hashed character n-grams of each word with boundary marks, as in fastText
+ *   (Bojanowski et al. 2017) — off in the shipped model: no gain measured, four times the cost;
  * - each emoji and emoticon as its own feature.
  */
 import { fold, tokenize } from './tokenize.js';
@@ -54,7 +54,7 @@ export interface CompiledLexicons {
   /** Key of each row, for the equality check after a hash match. */
   keys: string[];
   valences: Float32Array;
-  /** Per row: 1 negator, 2 starts a two-word key; intensifier multiplier in `boost` (1 when none). */
+  /** Per row: FLAG_NEGATOR, FLAG_PHRASE_HEAD (starts a two-word key), FLAG_POLAR; intensifier multiplier in `boost` (1 when none). */
   flags: Uint8Array;
   boost: Float32Array;
   /** Row of each slot + 1 (0 empty), and the slot's full hash. */
@@ -209,11 +209,11 @@ const EMOJI_POLARITY = new Map<number, number>([
 const NEGATOR_SET = new Set(Object.values(NEGATORS).flat().map((w) => fold(w)));
 const INTENSIFIER_MAP = new Map(Object.entries(INTENSIFIERS).map(([w, k]) => [fold(w), k]));
 
+/** Scratch for the per-lexicon sums of one text (extraction is synchronous, so one buffer serves a thread). */
 let lexStats = new Float64Array(18);
 
 /** How many words after a negator are in its scope. */
 const NEGATION_WINDOW = 3;
-
 
 /** Language code used by the model: the primary subtag when the model knows it, else `xx`. */
 export function modelLang(lang: string | undefined): (typeof SENTIMENT_LANGS)[number] {
