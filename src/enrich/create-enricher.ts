@@ -1,5 +1,6 @@
 import type { Enricher } from './enrich.js';
 import { createLanguageIdentifier } from './langid.js';
+import { createPseudonymizer } from './pseudonymize.js';
 import { loadSentimentModel } from './sentiment.js';
 
 /** Build the per-thread enrichment context: language identifier, sentiment model, pseudonym key. */
@@ -9,6 +10,6 @@ export async function createEnricher(secret: Buffer): Promise<Enricher> {
   return {
     identify: (text) => langid.identify(text),
     classify: (text, lang, tokens) => sentiment.classify(text, lang, tokens),
-    secret,
+    pseudonym: createPseudonymizer(secret),
   };
 }

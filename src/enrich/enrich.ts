@@ -1,14 +1,14 @@
 import { type Post, type RawPost, postId, postRef } from '../model/post.js';
 import { extractEntities } from './entities.js';
 import type { LanguageGuess } from './langid.js';
-import { pseudonymize } from './pseudonymize.js';
 import { tokenize } from './tokenize.js';
 
 /** What enrichment needs, built once per thread. */
 export interface Enricher {
   identify(text: string): LanguageGuess;
   classify?: (text: string, lang: string, tokens: string[]) => Post['sentiment'];
-  secret: Buffer;
+  /** Keyed pseudonym of a platform author id (see pseudonymize.ts). */
+  pseudonym: (platform: string, author: string) => string;
 }
 
 /** Turn a source's RawPost into the stored Post: stable ids, pseudonym, language, tokens, entities. */
@@ -22,7 +22,7 @@ export function enrichPost(raw: RawPost, enricher: Enricher, ingestedAt: number)
     source: raw.source,
     createdAt: raw.createdAt,
     ingestedAt,
-    authorKey: pseudonymize(enricher.secret, raw.platform, raw.author),
+    authorKey: enricher.pseudonym(raw.platform, raw.author),
     text: raw.text,
     lang,
     langConfidence: confidence,

@@ -35,3 +35,21 @@ export function loadOrCreateSecret(dataDir: string): Buffer {
 export function pseudonymize(secret: Buffer, platform: string, author: string): string {
   return createHmac('sha256', secret).update(`${platform}\u0000${author}`).digest('hex').slice(0, 32);
 }
+
+/**
+ * `pseudonymize` with a bounded memo: authors repeat heavily in any stream, and an HMAC costs a
+ * few microseconds. The memo lives only in memory, like the raw id it is keyed by.
+ */
+export function createPseudonymizer(secret: Buffer, capacity = 200_000): (platform: string, author: string) => string {
+  let memo = new Map<string, string>();
+  return (platform, author) => {
+    const key = `${platform}\u0000${author}`;
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = pseudonymize(secret, platform, author);
+      if (memo.size >= capacity) memo = new Map();
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
