@@ -51,7 +51,7 @@ function hashToken(token: string): Buffer {
 export class AuthStore {
   private readonly statements;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS api_tokens (
         id INTEGER PRIMARY KEY,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Bucket } from '../store/store.js';
@@ -121,9 +121,3 @@ export function decodeCursor(s: string): { createdAt: number; rowid: number } {
   if (!m) throw new HttpError(400, 'invalid_request', 'querystring.cursor: not a cursor from a previous page', { field: 'querystring.cursor' });
   return { createdAt: Number(m[1]), rowid: Number(m[2]) };
 }
-
-export function sendNotFound(reply: FastifyReply, what: string): never {
-  throw new HttpError(404, 'not_found', `${what} not found`);
-}
-
-export const ErrorBody = z.object({ error: z.string(), message: z.string() }).passthrough();

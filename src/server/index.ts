@@ -10,3 +10,8 @@ export { DEFAULT_K_ANONYMITY } from './privacy.js';
 export { createServer, DEFAULT_HOST, DEFAULT_PORT, defaultWebDir, isLoopbackHost, ServerConfigError, startServer } from './server.js';
 export type { RunningServer, StartServerOptions } from './server.js';
 export { SqliteSourceHealth } from './source-health.js';
+export { embeddedServerDeps } from './embedded.js';
+export type { EmbeddedServerOptions } from './embedded.js';
+export { FileChannelRepository } from './file-channels.js';
+export { RecentIndex } from './recent-index.js';
+export type { AnalyticsReader } from './analytics-reader.js';

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +10,7 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { makePost } from '../testing/fixtures.js';
 import { AuthStore } from './auth-store.js';
 import type { ServerDeps } from './deps.js';
+import { FileChannelRepository } from './file-channels.js';
 import { MemoryAlertRepository, MemoryChannelRepository } from './memory-repositories.js';
 import { sqliteQueryLanguage } from './query-language.js';
 import { createServer, ServerConfigError, startServer } from './server.js';
@@ -425,6 +426,21 @@ describe('alerts, channels and sources', () => {
     expect(list.channels[0]).toMatchObject({ name: 'hook', secret: '[redacted]', url: 'https://example.org/h?key=[redacted]' });
     expect(JSON.stringify(list)).not.toContain('xxxxxxxx');
     expect((await app.inject({ method: 'DELETE', url: '/api/channels/hook' })).statusCode).toBe(204);
+  });
+
+  it('keeps channels in channels.json when given the file repository', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tidewatch-channels-'));
+    try {
+      const file = join(dir, 'channels.json');
+      const { app } = await harness({ channels: new FileChannelRepository(file) });
+      expect((await app.inject({ method: 'PUT', url: '/api/channels/live', payload: { kind: 'sse' } })).statusCode).toBe(200);
+      expect(JSON.parse(readFileSync(file, 'utf8')).channels).toEqual([expect.objectContaining({ name: 'live', kind: 'sse' })]);
+      expect((await app.inject('/api/channels')).json().channels.map((c: { name: string }) => c.name)).toEqual(['live']);
+      expect((await app.inject({ method: 'DELETE', url: '/api/channels/live' })).statusCode).toBe(204);
+      expect(JSON.parse(readFileSync(file, 'utf8')).channels).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports source health: rate, last post, lag, errors and quarantined records', async () => {

@@ -10,12 +10,11 @@ import { loadWatchMatcher, recordBatch, syncWatchMatcher } from '../../store/sql
 import { makePost } from '../../testing/fixtures.js';
 import type { QueryLanguage, ServerDeps } from '../deps.js';
 import { LiveCounter } from '../live-counts.js';
-import { RecentIndex } from '../recent-index.js';
-import { MemoryAlertRepository, MemoryChannelRepository } from '../memory-repositories.js';
+import { embeddedServerDeps } from '../embedded.js';
+import { MemoryAlertRepository } from '../memory-repositories.js';
 import { sqliteQueryLanguage } from '../query-language.js';
 import { startServer } from '../server.js';
-import { SqliteSourceHealth } from '../source-health.js';
-import { StoreWatchRepository, storeWatchVolume } from '../store-watches.js';
+import { StoreWatchRepository } from '../store-watches.js';
 import { samplePosts } from './sample-posts.js';
 
 /**
@@ -84,21 +83,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const watches = new StoreWatchRepository(store);
   if ((await watches.list()).length === 0) for (const w of options.watches ?? DEFAULT_DEV_WATCHES) await watches.put(w);
   const matcher = loadWatchMatcher(store.db);
-  const recentIndex = new RecentIndex(store.db, () => watches.list());
-  const deps: ServerDeps = {
-    recentIndex,
-    store,
-    db: store.db,
-    live: hub,
-    watches,
-    watchVolume: storeWatchVolume(store),
-    alerts,
-    channels: new MemoryChannelRepository(),
-    query,
-    sources: new SqliteSourceHealth(store.db),
-    auth: options.auth,
-    rateLimit: options.rateLimit,
-  };
+  const { deps, recentIndex } = embeddedServerDeps({ store, dataDir: options.dir, live: hub, alerts, auth: options.auth, rateLimit: options.rateLimit });
+  deps.query = query;
   const running = await startServer(deps, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   deps.baseUrl = running.url;
 
