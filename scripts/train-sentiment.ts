@@ -1,14 +1,15 @@
 /**
  * Trains tidewatch's sentiment model and writes it to src/enrich/models/sentiment-model.bin.gz.
  *
- *   npm run train:sentiment [-- --seed 1] [--out PATH] [--holdout-tweeteval] [--dev]
+ *   npm run train:sentiment [-- --seed 1] [--out PATH] [--holdout-tweeteval] [--dev] [ablations]
  *
  * Deterministic for a given seed. Never trains on a split that `npm run eval:sentiment` reports:
  * UMSAB validation texts are dropped from every training source, and so is every TweetEval
  * validation text the evaluation reports on (see reportedTweetEvalKeys). `--holdout-tweeteval`
  * drops all 2,000 TweetEval validation tweets instead, which removes 1,430 of UMSAB's 1,838
  * English training tweets (measured; see docs/models/sentiment.md). `--dev` holds out 15% of each
- * UMSAB training split and prints macro-F1 on it: the split used to choose the settings below.
+ * UMSAB training split and prints macro-F1 on it: the split used to choose the settings below;
+ * `--fraction F`, `--char-max N` and `--no-lexicons` are the ablations the model card reports.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -59,14 +60,18 @@ export interface TrainingSet {
 /** UMSAB languages, by tidewatch code. */
 const LANGUAGES = Object.keys(UMSAB_LANGS) as UmsabLanguage[];
 
-export function buildTrainingSet(data: string, opts: { dev: boolean; holdoutTweetEval: boolean }): TrainingSet {
+export function buildTrainingSet(data: string, opts: { dev: boolean; holdoutTweetEval: boolean; fraction?: number }): TrainingSet {
   const heldOut = reportedTweetEvalKeys(data, opts.holdoutTweetEval);
   for (const language of LANGUAGES) for (const e of readUmsab(data, language, 'val')) heldOut.add(overlapKey(e.text));
   const train: Example[] = [];
   const dev: Example[] = [];
   for (const language of LANGUAGES) {
     const rand = seededRandom(1234);
-    for (const e of readUmsab(data, language, 'train')) (opts.dev && rand() < TRAINING_SETTINGS.devFraction ? dev : train).push(e);
+    const keep = seededRandom(99);
+    for (const e of readUmsab(data, language, 'train')) {
+      if (opts.dev && rand() < TRAINING_SETTINGS.devFraction) dev.push(e);
+      else if (keep() < (opts.fraction ?? 1)) train.push(e);
+    }
   }
   train.push(...distantEnglish(data, TRAINING_SETTINGS.distantNeutralPerPolar), ...readZhReviews(data), ...readWeiboEmotion(data));
   const kept = train.filter((e) => !heldOut.has(overlapKey(e.text)));
@@ -147,6 +152,10 @@ function main(): number {
       out: { type: 'string' },
       dev: { type: 'boolean', default: false },
       'holdout-tweeteval': { type: 'boolean', default: false },
+      // Ablations, for the model card's measurements (use with --dev and --out).
+      fraction: { type: 'string', default: '1' },
+      'char-max': { type: 'string', default: '0' },
+      'no-lexicons': { type: 'boolean', default: false },
     },
   });
   const data = sharedDataDir();
@@ -159,13 +168,16 @@ function main(): number {
   const seed = Number(values.seed);
   const out = resolve(values.out ?? resolve(packageRoot(), 'src/enrich/models/sentiment-model.bin.gz'));
   const t0 = Date.now();
-  const set = buildTrainingSet(data, { dev: values.dev!, holdoutTweetEval: values['holdout-tweeteval']! });
-  const lexicons = [
-    { name: 'core', lexicon: coreLexicon() },
-    { name: 'vader', lexicon: vaderLexicon() },
-    { name: 'afinn-multilingual', lexicon: afinnMultilingualLexicon(functionWords(data)) },
-  ];
-  const config = TRAINING_SETTINGS.features;
+  const set = buildTrainingSet(data, { dev: values.dev!, holdoutTweetEval: values['holdout-tweeteval']!, fraction: Number(values.fraction) });
+  const lexicons = values['no-lexicons']
+    ? []
+    : [
+        { name: 'core', lexicon: coreLexicon() },
+        { name: 'vader', lexicon: vaderLexicon() },
+        { name: 'afinn-multilingual', lexicon: afinnMultilingualLexicon(functionWords(data)) },
+      ];
+  const charMax = Number(values['char-max']);
+  const config: FeatureConfig = charMax > 0 ? { ...TRAINING_SETTINGS.features, charMin: 2, charMax } : TRAINING_SETTINGS.features;
   const weights = exampleWeights(set.train);
   const builder = new FeatureMatrixBuilder();
   const v = createFeatureVector();
@@ -204,6 +216,7 @@ function main(): number {
         examplesBySource: bySource,
         droppedAsReported: set.dropped,
         holdoutTweetEval: values['holdout-tweeteval'],
+        ablation: { fraction: Number(values.fraction), charMax, noLexicons: values['no-lexicons'] },
         languageBiasOffsets: offsets,
         dev: values.dev,
       },
