@@ -221,8 +221,11 @@ export class RecentIndex {
   private readonly pollMs: number;
   private readonly now: () => number;
   private readonly matcher = new WatchMatcher();
-  /** Watch id in the matcher → name and query. */
-  private readonly watches = new Map<number, { name: string; query: string }>();
+  /** Watch id in the matcher → name, query, and whether its past matches are all in (backfilled). */
+  private readonly watches = new Map<number, { name: string; query: string; ready: boolean }>();
+  /** New or changed watches reading the horizon's rows up to where the live cursor stood. */
+  private backfills: { matcher: WatchMatcher; ids: number[]; cursor: number; end: number }[] = [];
+  private started = false;
   private columns = new Map<number, MatchColumns>();
   private readonly strings = { lang: new Interner(), platform: new Interner(), entity: new Interner(), author: new Interner() };
   private lastRowid = 0;
@@ -234,6 +237,7 @@ export class RecentIndex {
   private nextWatchId = 1;
   private readonly readIds: Database.Statement;
   private readonly readRows: Database.Statement;
+  private readonly readRange: Database.Statement;
   /** Posts the writer just stored, so they need not be read back, parsed and tokenised. */
   private readonly knownPosts = new Map<string, Post>();
 
@@ -248,6 +252,7 @@ export class RecentIndex {
     this.now = options.now ?? Date.now;
     this.readIds = db.prepare('SELECT rowid, id, created_at FROM posts WHERE rowid > ? ORDER BY rowid LIMIT ?');
     this.readRows = db.prepare('SELECT rowid, * FROM posts WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid');
+    this.readRange = db.prepare('SELECT rowid, * FROM posts WHERE rowid > ? AND rowid <= ? AND created_at >= ? ORDER BY rowid LIMIT ?');
   }
 
   /** Starts following the store; resolves once the first catch-up has finished. */
@@ -281,7 +286,7 @@ export class RecentIndex {
     const complete = from >= this.coveredFrom;
     from = Math.max(from, this.coveredFrom);
     for (const [id, w] of this.watches) {
-      if (w.name !== watch) continue;
+      if (w.name !== watch || !w.ready) continue;
       const cols = this.columns.get(id);
       return cols ? Object.assign(new WatchView(cols, this.strings, from, to), { complete }) : undefined;
     }
@@ -314,30 +319,69 @@ export class RecentIndex {
     this.timer.unref();
   }
 
-  /** A new or changed watch restarts the index from the horizon: its past matches are needed. */
+  /**
+   * Follows the watch list. At start every watch is read from the horizon by the live cursor; a
+   * watch added or changed later matches new rows at once and reads the horizon's older rows in a
+   * backfill of its own, while the other watches keep serving.
+   */
   private async syncWatches(): Promise<void> {
     const list = await this.listWatches();
-    const current = new Map([...this.watches.values()].map((w) => [w.name, w.query]));
-    const same = list.length === current.size && list.every((w) => current.get(w.name) === w.query);
-    if (same) return;
-    for (const id of [...this.watches.keys()]) this.matcher.remove(id);
-    this.watches.clear();
-    this.columns = new Map();
-    for (const w of list) {
+    const wanted = new Map(list.map((w) => [w.name, w.query]));
+    for (const [id, w] of [...this.watches]) {
+      if (wanted.get(w.name) === w.query) {
+        wanted.delete(w.name);
+        continue;
+      }
+      this.matcher.remove(id);
+      this.watches.delete(id);
+      this.columns.delete(id);
+      for (const b of this.backfills) b.matcher.remove(id);
+    }
+    if (!this.started) {
+      this.started = true;
+      const cutoff = this.now() - this.horizonMs;
+      const first = this.db.prepare('SELECT MIN(rowid) AS r FROM posts WHERE created_at >= ?').get(cutoff) as { r: number | null };
+      this.lastRowid = first.r === null ? (this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS r FROM posts').get() as { r: number }).r : first.r - 1;
+      this.coveredFrom = cutoff;
+    }
+    const backfill = { matcher: new WatchMatcher(), ids: [] as number[], cursor: 0, end: this.lastRowid };
+    for (const [name, query] of wanted) {
       const id = this.nextWatchId++;
       try {
-        this.matcher.add(id, w.query);
-        this.watches.set(id, { name: w.name, query: w.query });
-        this.columns.set(id, new MatchColumns());
+        this.matcher.add(id, query);
+        backfill.matcher.add(id, query);
       } catch {
         // A query that no longer parses has no matches to show; the API reports its error.
+        continue;
       }
+      this.watches.set(id, { name, query, ready: !this.caughtUp });
+      this.columns.set(id, new MatchColumns());
+      backfill.ids.push(id);
     }
-    const cutoff = this.now() - this.horizonMs;
-    const first = this.db.prepare('SELECT MIN(rowid) AS r FROM posts WHERE created_at >= ?').get(cutoff) as { r: number | null };
-    this.lastRowid = first.r === null ? ((this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS r FROM posts').get() as { r: number }).r) : first.r - 1;
-    this.coveredFrom = cutoff;
-    this.caughtUp = false;
+    // Before the first catch-up the live cursor reads the whole horizon: no backfill needed.
+    if (this.caughtUp && backfill.ids.length) {
+      const first = this.db.prepare('SELECT MIN(rowid) AS r FROM posts WHERE created_at >= ?').get(this.now() - this.horizonMs) as { r: number | null };
+      backfill.cursor = (first.r ?? backfill.end + 1) - 1;
+      this.backfills.push(backfill);
+    }
+  }
+
+  /** Reads the horizon's rows up to each backfill's end for its watches only. */
+  private async runBackfills(): Promise<void> {
+    while (this.backfills.length && !this.stopped) {
+      const b = this.backfills[0];
+      const rows = this.readRange.all(b.cursor, b.end, this.now() - this.horizonMs, this.chunk) as PostRow[];
+      for (const row of rows) this.add(row.rowid, rowToPost(row, tokenize(row.text)), b.matcher);
+      if (rows.length) b.cursor = rows[rows.length - 1].rowid;
+      if (rows.length < this.chunk) {
+        this.backfills.shift();
+        for (const id of b.ids) {
+          const w = this.watches.get(id);
+          if (w && b.matcher.has(id)) w.ready = true;
+        }
+      }
+      await new Promise((r) => setImmediate(r));
+    }
   }
 
   private async catchUp(): Promise<void> {
@@ -362,6 +406,7 @@ export class RecentIndex {
       if (this.stopped) return;
     }
     this.caughtUp = true;
+    await this.runBackfills();
     // Forget what fell out of the horizon once it is a tenth of what is held.
     const evictBefore = this.now() - this.horizonMs;
     for (const cols of this.columns.values()) {
@@ -370,9 +415,9 @@ export class RecentIndex {
     this.coveredFrom = Math.max(this.coveredFrom, evictBefore);
   }
 
-  private add(rowid: number, post: Post): void {
+  private add(rowid: number, post: Post, matcher: WatchMatcher = this.matcher): void {
     if (this.watches.size === 0) return;
-    const ids = this.matcher.match(prepareForMatching(post));
+    const ids = matcher.match(prepareForMatching(post));
     if (ids.length === 0) return;
     const s = this.strings;
     const entities = new Int32Array(post.hashtags.length + post.links.length + post.domains.length);
