@@ -3,10 +3,10 @@ import { CHANNELS_FILE_NAME } from '../notify/channel-file.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { AlertRepository, ChannelRepository, LiveHub, ServerDeps } from './deps.js';
 import { FileChannelRepository } from './file-channels.js';
-import { MemoryAlertRepository } from './memory-repositories.js';
 import { sqliteQueryLanguage } from './query-language.js';
 import { RecentIndex } from './recent-index.js';
 import { SqliteSourceHealth } from './source-health.js';
+import { SqliteAlertRepository } from './sqlite-alerts.js';
 import { StoreWatchRepository, storeWatchVolume } from './store-watches.js';
 
 export interface EmbeddedServerOptions {
@@ -14,7 +14,7 @@ export interface EmbeddedServerOptions {
   /** The data folder (channels.json lives there). */
   dataDir: string;
   live: LiveHub;
-  /** Where alerts are kept; default in memory (fed with MemoryAlertRepository.add). */
+  /** Where alerts are kept; default the store's database (SqliteAlertRepository: feed it with `add`). */
   alerts?: AlertRepository;
   channels?: ChannelRepository;
   auth?: ServerDeps['auth'];
@@ -39,7 +39,7 @@ export function embeddedServerDeps(options: EmbeddedServerOptions): { deps: Serv
     live: options.live,
     watches,
     watchVolume: storeWatchVolume(store),
-    alerts: options.alerts ?? new MemoryAlertRepository(),
+    alerts: options.alerts ?? new SqliteAlertRepository(store.db),
     channels: options.channels ?? new FileChannelRepository(join(options.dataDir, CHANNELS_FILE_NAME)),
     query: sqliteQueryLanguage(store.db),
     sources: new SqliteSourceHealth(store.db),

@@ -15,3 +15,4 @@ export type { EmbeddedServerOptions } from './embedded.js';
 export { FileChannelRepository } from './file-channels.js';
 export { RecentIndex } from './recent-index.js';
 export type { AnalyticsReader } from './analytics-reader.js';
+export { SqliteAlertRepository } from './sqlite-alerts.js';

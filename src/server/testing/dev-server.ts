@@ -11,7 +11,7 @@ import { makePost } from '../../testing/fixtures.js';
 import type { QueryLanguage, ServerDeps } from '../deps.js';
 import { LiveCounter } from '../live-counts.js';
 import { embeddedServerDeps } from '../embedded.js';
-import { MemoryAlertRepository } from '../memory-repositories.js';
+import { SqliteAlertRepository } from '../sqlite-alerts.js';
 import { sqliteQueryLanguage } from '../query-language.js';
 import { startServer } from '../server.js';
 import { StoreWatchRepository } from '../store-watches.js';
@@ -43,7 +43,7 @@ export interface DevServer {
   url: string;
   store: SqliteStore;
   hub: SseHub;
-  alerts: MemoryAlertRepository;
+  alerts: SqliteAlertRepository;
   watches: StoreWatchRepository;
   /** Writes posts now and reports them to the live feed. */
   write(posts: Post[]): Promise<void>;
@@ -79,7 +79,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
   const hub = new SseHub({ heartbeatMs: 15_000 });
   const counter = new LiveCounter(hub);
-  const alerts = new MemoryAlertRepository();
+  const alerts = new SqliteAlertRepository(store.db);
   const watches = new StoreWatchRepository(store);
   if ((await watches.list()).length === 0) for (const w of options.watches ?? DEFAULT_DEV_WATCHES) await watches.put(w);
   const matcher = loadWatchMatcher(store.db);
