@@ -1,10 +1,14 @@
 import { join } from 'node:path';
+import type { Alert } from '../model/alert.js';
+import type { Post } from '../model/post.js';
 import { CHANNELS_FILE_NAME } from '../notify/channel-file.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { AlertRepository, ChannelRepository, LiveHub, ServerDeps } from './deps.js';
 import { FileChannelRepository } from './file-channels.js';
 import { sqliteQueryLanguage } from './query-language.js';
+import { LiveCounter } from './live-counts.js';
 import { RecentIndex } from './recent-index.js';
+import { type StartServerOptions, startServer } from './server.js';
 import { SqliteSourceHealth } from './source-health.js';
 import { SqliteAlertRepository } from './sqlite-alerts.js';
 import { StoreWatchRepository, storeWatchVolume } from './store-watches.js';
@@ -51,4 +55,46 @@ export function embeddedServerDeps(options: EmbeddedServerOptions): { deps: Serv
     webDir: options.webDir,
   };
   return { deps, recentIndex };
+}
+
+export interface EmbeddedServer {
+  url: string;
+  deps: ServerDeps;
+  alerts: SqliteAlertRepository | AlertRepository;
+  recentIndex: RecentIndex;
+  /**
+   * The ingest loop's onCommit: posts just stored and, per watch name, how many of them it
+   * matched. Feeds the live per-second counts and the recent-match index.
+   */
+  committed(posts: readonly Post[], perWatch?: Record<string, number>): void;
+  /** The detector's sink: keeps the alert and sends it to every open dashboard. */
+  publishAlert(alert: Alert): void;
+  close(): Promise<void>;
+}
+
+/** Starts the API and dashboard over the embedded store (what `tidewatch demo` and `serve` run). */
+export async function startEmbeddedServer(options: EmbeddedServerOptions & StartServerOptions): Promise<EmbeddedServer> {
+  const alerts = options.alerts ?? new SqliteAlertRepository(options.store.db);
+  const { deps, recentIndex } = embeddedServerDeps({ ...options, alerts });
+  const counter = new LiveCounter(options.live);
+  const running = await startServer(deps, { host: options.host, port: options.port });
+  deps.baseUrl ??= running.url;
+  return {
+    url: running.url,
+    deps,
+    alerts,
+    recentIndex,
+    committed(posts, perWatch) {
+      counter.add(posts.length, perWatch);
+      recentIndex.remember(posts);
+    },
+    publishAlert(alert) {
+      if (alerts instanceof SqliteAlertRepository) alerts.add(alert);
+      options.live.publish('alert', alert);
+    },
+    async close() {
+      counter.close();
+      await running.close();
+    },
+  };
 }

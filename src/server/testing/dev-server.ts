@@ -9,11 +9,9 @@ import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { loadWatchMatcher, recordBatch, syncWatchMatcher } from '../../store/sqlite/watches.js';
 import { makePost } from '../../testing/fixtures.js';
 import type { QueryLanguage, ServerDeps } from '../deps.js';
-import { LiveCounter } from '../live-counts.js';
-import { embeddedServerDeps } from '../embedded.js';
+import { startEmbeddedServer } from '../embedded.js';
 import { SqliteAlertRepository } from '../sqlite-alerts.js';
 import { sqliteQueryLanguage } from '../query-language.js';
-import { startServer } from '../server.js';
 import { StoreWatchRepository } from '../store-watches.js';
 import { samplePosts } from './sample-posts.js';
 
@@ -78,15 +76,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   }
   const hub = new SseHub({ heartbeatMs: 15_000 });
-  const counter = new LiveCounter(hub);
   const alerts = new SqliteAlertRepository(store.db);
   const watches = new StoreWatchRepository(store);
   if ((await watches.list()).length === 0) for (const w of options.watches ?? DEFAULT_DEV_WATCHES) await watches.put(w);
   const matcher = loadWatchMatcher(store.db);
-  const { deps, recentIndex } = embeddedServerDeps({ store, dataDir: options.dir, live: hub, alerts, auth: options.auth, rateLimit: options.rateLimit });
-  deps.query = query;
-  const running = await startServer(deps, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  deps.baseUrl = running.url;
+  const web = await startEmbeddedServer({
+    store,
+    dataDir: options.dir,
+    live: hub,
+    alerts,
+    auth: options.auth,
+    rateLimit: options.rateLimit,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+  });
 
   let seq = 0;
   const write = async (posts: Post[]): Promise<void> => {
@@ -102,8 +105,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       const name = names.get(m.watchId);
       if (name) perWatch[name] = (perWatch[name] ?? 0) + 1;
     }
-    counter.add(result.stored, perWatch);
-    recentIndex.remember(posts);
+    const ids = new Set(result.storedIds);
+    web.committed(result.duplicates ? posts.filter((p) => ids.has(p.id)) : posts, perWatch);
   };
 
   // Live posts arrive enriched (the pipeline enriches on worker threads): copies of a pre-made pool.
@@ -126,7 +129,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       : undefined;
 
   return {
-    url: running.url,
+    url: web.url,
     store,
     hub,
     alerts,
@@ -191,15 +194,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         status: 'open',
         acknowledgedAt: null,
       };
-      alerts.add(alert);
-      hub.publish('alert', alert);
+      web.publishAlert(alert);
       return alert;
     },
     async close() {
       if (timer) clearInterval(timer);
-      counter.close();
       hub.close();
-      await running.close();
+      await web.close();
       await store.close();
     },
   };
