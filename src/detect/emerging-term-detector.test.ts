@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../model/alert.js';
+import { AlertSchema } from '../model/alert.js';
+import type { DetectablePost } from './detectable-post.js';
+import { EmergingTermDetector } from './emerging-term-detector.js';
+import { ARABIC, CHINESE, ENGLISH } from './fixtures/vocabularies.js';
+import { seededRandom, syntheticStream, type InjectedTopic } from './synthetic-posts.js';
+
+const H = 3_600_000;
+const START = Date.UTC(2024, 2, 4);
+
+function run(posts: Iterable<DetectablePost>, detector = new EmergingTermDetector()): Alert[] {
+  const alerts: Alert[] = [];
+  for (const p of posts) alerts.push(...detector.observe(p));
+  alerts.push(...detector.flush());
+  return alerts;
+}
+
+function stream(vocabulary: readonly string[], lang: string, topics: InjectedTopic[], unspaced = false, seed = 1): DetectablePost[] {
+  return [...syntheticStream({ seed, vocabulary, lang, start: START, durationMs: 12 * H, perMinute: 30, dailyAmplitude: 0.5, unspaced, topics })];
+}
+
+describe('EmergingTermDetector', () => {
+  const cases = [
+    { lang: 'en', vocabulary: ENGLISH, words: ['volcano', 'eruption', 'iceland', 'ash'], unspaced: false, hashtag: 'Eyjafjallajokull' },
+    { lang: 'zh', vocabulary: CHINESE, words: ['地震', '四川', '救援', '震中'], unspaced: true, hashtag: '四川地震' },
+    { lang: 'ar', vocabulary: ARABIC, words: ['زلزال', 'المغرب', 'انقاذ', 'الضحايا'], unspaced: false, hashtag: 'زلزال_المغرب' },
+  ];
+
+  for (const c of cases) {
+    it(`names the injected terms of a ${c.lang} topic in one alert, minutes after it starts`, () => {
+      const topicStart = START + 8 * H;
+      const posts = stream(c.vocabulary, c.lang, [{ words: c.words, start: topicStart, end: topicStart + H, perMinute: 1.5, hashtag: c.hashtag }], c.unspaced);
+      const alerts = run(posts);
+      expect(alerts).toHaveLength(1);
+      const a = alerts[0];
+      expect(() => AlertSchema.parse(a)).not.toThrow();
+      expect(a.kind).toBe('emerging');
+      expect(a.watch).toBeNull();
+      const words = a.terms.filter((t) => t.kind === 'word').map((t) => t.term);
+      // Most of the injected words are named, and only injected words or the hashtag.
+      expect(words.filter((w) => c.words.includes(w)).length).toBeGreaterThanOrEqual(3);
+      for (const t of a.terms) {
+        const parts = t.term.split(' + ').map((p) => p.replace(/^#/, ''));
+        expect([...c.words, c.hashtag.toLowerCase()], t.term).toEqual(expect.arrayContaining(parts));
+      }
+      expect(a.firedAt).toBeGreaterThan(topicStart);
+      expect(a.firedAt - topicStart).toBeLessThan(15 * 60_000);
+      expect(a.startedAt).toBeGreaterThanOrEqual(topicStart);
+      expect(a.startedAt).toBeLessThanOrEqual(a.firedAt);
+      expect(a.terms[0].observed).toBeGreaterThan(a.terms[0].baseline);
+      expect(a.languages).toEqual({ [c.lang]: expect.any(Number) });
+      expect(a.representative.length).toBeGreaterThan(0);
+      for (const r of a.representative) expect(c.words.some((w) => r.text.includes(w))).toBe(true);
+    });
+  }
+
+  it('stays silent on background chatter alone, daily rhythm included', () => {
+    for (const [vocabulary, lang, unspaced] of [
+      [ENGLISH, 'en', false],
+      [CHINESE, 'zh', true],
+      [ARABIC, 'ar', false],
+    ] as const) {
+      expect(run(stream(vocabulary, lang, [], unspaced, 3))).toEqual([]);
+    }
+  });
+
+  it('does not alert on function words, even when a burst is made of them', () => {
+    const topicStart = START + 8 * H;
+    // A burst of posts made only of English and Chinese function words.
+    const alerts = run(stream(ENGLISH, 'en', [{ words: ['the', 'of', 'and', 'this', 'that', 'which', 'would'], start: topicStart, end: topicStart + H, perMinute: 20 }]));
+    expect(alerts).toEqual([]);
+  });
+
+  it('makes one alert per topic, and a separate one for an unrelated topic at the same time', () => {
+    const t0 = START + 8 * H;
+    const posts = stream(ENGLISH, 'en', [
+      { words: ['volcano', 'eruption', 'iceland', 'ash', 'flights'], start: t0, end: t0 + H, perMinute: 2 },
+      { words: ['merger', 'shareholders', 'acquisition', 'bid'], start: t0 + 5 * 60_000, end: t0 + H, perMinute: 2 },
+    ]);
+    const alerts = run(posts);
+    expect(alerts).toHaveLength(2);
+    const sets = alerts.map((a) => new Set(a.terms.flatMap((t) => t.term.split(' + '))));
+    expect([...sets[0]].some((w) => ['volcano', 'eruption', 'iceland', 'ash', 'flights'].includes(w))).toBe(true);
+    expect([...sets[1]].some((w) => ['merger', 'shareholders', 'acquisition', 'bid'].includes(w))).toBe(true);
+    expect([...sets[0]].some((w) => ['merger', 'shareholders', 'acquisition', 'bid'].includes(w))).toBe(false);
+  });
+
+  it('says it is warming up and fires nothing during the cold start', () => {
+    const d = new EmergingTermDetector();
+    const alerts = run(stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland'], start: START + 10 * 60_000, end: START + H, perMinute: 5 }]).filter((p) => p.createdAt < START + H), d);
+    expect(alerts).toEqual([]);
+    expect(d.status().warm).toBe(false);
+    expect(d.status().reason).toMatch(/cold start/);
+  });
+
+  it('gives the same alerts when posts arrive shuffled within the lateness tolerance', () => {
+    const t0 = START + 8 * H;
+    const posts = stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland', 'ash'], start: t0, end: t0 + H, perMinute: 2 }]);
+    const rand = seededRandom(9);
+    const shuffled = [...posts];
+    for (let i = 0; i + 1 < shuffled.length; i++) {
+      if (rand() < 0.5 && shuffled[i + 1].createdAt - shuffled[i].createdAt < 3_000) [shuffled[i], shuffled[i + 1]] = [shuffled[i + 1], shuffled[i]];
+    }
+    const expected = run(posts);
+    expect(expected).toHaveLength(1);
+    expect(run(shuffled)).toEqual(expected);
+  });
+
+  it('continues from a JSON snapshot exactly as without the restart', () => {
+    const t0 = START + 8 * H;
+    const posts = stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland', 'ash'], start: t0, end: t0 + H, perMinute: 2 }]);
+    const options = { tableBits: 14 };
+    const whole = run(posts, new EmergingTermDetector(options));
+    const cut = posts.findIndex((p) => p.createdAt >= t0 + 3 * 60_000);
+    const d = new EmergingTermDetector(options);
+    const alerts: Alert[] = [];
+    for (const p of posts.slice(0, cut)) alerts.push(...d.observe(p));
+    const restored = EmergingTermDetector.restore(JSON.parse(JSON.stringify(d.snapshot())));
+    alerts.push(...run(posts.slice(cut), restored));
+    expect(whole).toHaveLength(1);
+    expect(alerts).toEqual(whole);
+  });
+});

@@ -1,0 +1,508 @@
+import type { Alert, AlertTerm, TermKind } from '../model/alert.js';
+import type { DetectablePost } from './detectable-post.js';
+import { EventTimeBuffer, type EventTimeBufferSnapshot } from './event-time-buffer.js';
+import { distinctAuthors, pickRepresentative, samplePost, tally, type PostSample } from './explain.js';
+import { SignificanceTable, type SignificanceTableSnapshot } from './significance-table.js';
+import { SpaceSaving, type SpaceSavingSnapshot } from './space-saving.js';
+import { hashPair, shortDigest } from './term-hash.js';
+import { TermKeyBuffer, type TermKey } from './term-keys.js';
+
+/**
+ * Emerging topics across a stream, in fixed memory whatever the vocabulary.
+ *
+ * 1. Every post's terms (words, hashtags, links, domains) and pairs of its most rising terms are
+ *    counted in a hashed significance table (SigniTrend, KDD 2014; see significance-table.ts).
+ * 2. A term whose significance passes `candidateSignificance` is named and followed in a
+ *    Space-Saving summary (heavy hitters with decay), with a few sample posts of its own.
+ * 3. When a followed term passes `fireSignificance` with enough posts, it either joins an active
+ *    topic whose terms appear in a good share of its posts, or founds a new topic with the rising
+ *    terms that co-occur with it — one alert per topic, not one per term.
+ * 4. A topic stays active (and silent) while any of its terms keeps rising; `topicTtlMs` after the
+ *    last rise it ends, and the same terms rising later make a new alert.
+ *
+ * Posts pass an event-time buffer first (`latenessMs`), so results do not depend on arrival order
+ * within that tolerance, and all times are the posts' own.
+ */
+
+export interface EmergingTermOptions {
+  /** Stream-wide detector: null. A per-watch emerging detector: the watch's name. */
+  watch: string | null;
+  latenessMs: number;
+  tableBits: number;
+  depth: number;
+  /** Time resolution of the learned rates; the sliding window is about one slot wide. */
+  slotMs: number;
+  /** The window slides in steps of slotMs / subSlots. */
+  subSlots: number;
+  /** Half-life of a term's learned rate, in slots. */
+  halfLifeSlots: number;
+  /** Noise floor in posts (SigniTrend's β). */
+  beta: number;
+  /** Slots with fewer posts teach nothing (gaps, outages). */
+  minSlotPosts: number;
+  /** Learned slots needed before any alert (cold start). */
+  warmupSlots: number;
+  /** Significance at which a term is named and followed. */
+  candidateSignificance: number;
+  /** Significance at which a followed term makes (or joins) a topic. */
+  fireSignificance: number;
+  /** Posts with the term in the window needed to fire. */
+  minObserved: number;
+  /** Distinct authors among a term's sample posts needed to fire (ignored when posts carry no author key). */
+  minAuthors: number;
+  /** Distinct non-pair terms a new topic needs (1 lets a single new hashtag or link fire). */
+  minTopicTerms: number;
+  /** Terms whose learned rate per post exceeds this never fire: function words of any language. */
+  maxBaselineRate: number;
+  /** Pairs are formed among this many of a post's most rising words and hashtags. */
+  pairTerms: number;
+  /** Followed terms (Space-Saving capacity). */
+  trackedTerms: number;
+  trackedHalfLifeMs: number;
+  /** Sample posts kept per followed term. */
+  samplesPerTerm: number;
+  /** Share of a term's posts that must contain a topic's terms for the term to belong to it. */
+  joinShare: number;
+  topicTtlMs: number;
+  maxTopics: number;
+  maxAlertTerms: number;
+  representativePosts: number;
+}
+
+export const DEFAULT_EMERGING_OPTIONS: EmergingTermOptions = {
+  watch: null,
+  latenessMs: 5_000,
+  tableBits: 20,
+  depth: 2,
+  slotMs: 30 * 60_000,
+  subSlots: 6,
+  halfLifeSlots: 48,
+  beta: 1.5,
+  minSlotPosts: 50,
+  warmupSlots: 4,
+  candidateSignificance: 3,
+  fireSignificance: 6,
+  minObserved: 6,
+  minAuthors: 3,
+  minTopicTerms: 2,
+  maxBaselineRate: 0.05,
+  pairTerms: 4,
+  trackedTerms: 2_000,
+  trackedHalfLifeMs: 3_600_000,
+  samplesPerTerm: 24,
+  joinShare: 0.3,
+  topicTtlMs: 6 * 3_600_000,
+  maxTopics: 200,
+  maxAlertTerms: 10,
+  representativePosts: 3,
+};
+
+interface TermScoreCopy {
+  observed: number;
+  expected: number;
+  significance: number;
+}
+
+/** A term followed because it is rising. */
+interface TrackedTerm {
+  text: string;
+  kind: TermKind;
+  hash: number;
+  /** When it first rose above the candidate threshold (this time round). */
+  risingSince: number;
+  lastRise: number;
+  latest: TermScoreCopy;
+  peak: TermScoreCopy;
+  samples: PostSample[];
+  /** Ring position for samples. */
+  next: number;
+  topic: string | null;
+}
+
+interface Topic {
+  id: string;
+  keys: number[];
+  /** Words and hashtags: what defines the topic (links, domains and pairs only describe it). */
+  coreKeys: number[];
+  terms: string[];
+  startedAt: number;
+  firedAt: number;
+  /** Last time one of its terms was seen rising (candidate level): the topic lives on. */
+  lastRise: number;
+  /** Last time one of its terms was at firing level: the surge is still on, new terms join it. */
+  lastHot: number;
+}
+
+export interface EmergingStatus {
+  warm: boolean;
+  /** Why no alert can fire yet, during the cold start. */
+  reason?: string;
+  learnedSlots: number;
+  trackedTerms: number;
+  activeTopics: number;
+  /** Posts older than the watermark when they arrived (processed, order not guaranteed). */
+  latePosts: number;
+  posts: number;
+}
+
+export interface EmergingTermSnapshot {
+  version: 1;
+  options: EmergingTermOptions;
+  table: SignificanceTableSnapshot;
+  tracked: SpaceSavingSnapshot<TrackedTerm>;
+  topics: Topic[];
+  buffer: EventTimeBufferSnapshot<DetectablePost>;
+  posts: number;
+}
+
+const NO_ALERTS: Alert[] = [];
+const PAIRABLE: ReadonlySet<TermKind> = new Set(['word', 'hashtag']);
+const CORE_KINDS = PAIRABLE;
+
+interface Rising {
+  key: TermKey;
+  score: TermScoreCopy;
+}
+
+function copyScore(s: TermScoreCopy): TermScoreCopy {
+  return { observed: s.observed, expected: s.expected, significance: s.significance };
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+export class EmergingTermDetector {
+  readonly options: EmergingTermOptions;
+  private table: SignificanceTable;
+  private tracked: SpaceSaving<TrackedTerm>;
+  private readonly trackedByHash = new Map<number, TrackedTerm>();
+  private topics = new Map<string, Topic>();
+  private buffer: EventTimeBuffer<DetectablePost>;
+  private posts = 0;
+  private readonly keys = new TermKeyBuffer();
+  private sig = new Float64Array(64);
+  private readonly pairTop: number[] = [];
+
+  constructor(options: Partial<EmergingTermOptions> = {}) {
+    this.options = { ...DEFAULT_EMERGING_OPTIONS, ...options };
+    const o = this.options;
+    this.table = new SignificanceTable({
+      tableBits: o.tableBits,
+      depth: o.depth,
+      slotMs: o.slotMs,
+      subSlots: o.subSlots,
+      halfLifeSlots: o.halfLifeSlots,
+      beta: o.beta,
+      minSlotPosts: o.minSlotPosts,
+    });
+    this.tracked = new SpaceSaving<TrackedTerm>(o.trackedTerms, o.trackedHalfLifeMs);
+    this.buffer = new EventTimeBuffer<DetectablePost>(o.latenessMs);
+  }
+
+  /** Feeds one enriched post; returns the alerts that the posts now due made fire. */
+  observe(post: DetectablePost): Alert[] {
+    return this.processAll(this.buffer.push(post));
+  }
+
+  /** Moves stream time on without a post (live mode: the wall clock); returns alerts now due. */
+  advanceTo(t: number): Alert[] {
+    return this.processAll(this.buffer.advanceTo(t));
+  }
+
+  /** Processes everything held back by the lateness tolerance (end of a replay). */
+  flush(): Alert[] {
+    return this.processAll(this.buffer.flush());
+  }
+
+  status(): EmergingStatus {
+    const learned = this.table.learned;
+    const warm = learned >= this.options.warmupSlots;
+    const s: EmergingStatus = {
+      warm,
+      learnedSlots: learned,
+      trackedTerms: this.tracked.size,
+      activeTopics: this.topics.size,
+      latePosts: this.buffer.late,
+      posts: this.posts,
+    };
+    if (!warm) {
+      s.reason = `cold start: ${learned} of ${this.options.warmupSlots} slots of ${this.options.slotMs / 60_000} min with at least ${this.options.minSlotPosts} posts learned; no alerts until then`;
+    }
+    return s;
+  }
+
+  /** Active topics, most recent first (for dashboards). */
+  activeTopics(): { id: string; terms: string[]; startedAt: number; firedAt: number; lastRise: number }[] {
+    return [...this.topics.values()]
+      .sort((a, b) => b.firedAt - a.firedAt)
+      .map((t) => ({ id: t.id, terms: [...t.terms], startedAt: t.startedAt, firedAt: t.firedAt, lastRise: t.lastRise }));
+  }
+
+  private processAll(posts: readonly DetectablePost[]): Alert[] {
+    if (posts.length === 0) return NO_ALERTS;
+    let alerts: Alert[] | undefined;
+    for (const post of posts) {
+      const fired = this.process(post);
+      if (fired) (alerts ??= []).push(fired);
+    }
+    return alerts ?? NO_ALERTS;
+  }
+
+  private process(post: DetectablePost): Alert | undefined {
+    const o = this.options;
+    const t = post.createdAt;
+    if (this.table.setTime(t) > 0) this.expireTopics(t);
+    this.table.addPost();
+    this.posts++;
+
+    const keys = this.keys.collect(post);
+    const n = keys.length;
+    if (n === 0) return undefined;
+    if (this.sig.length < n) this.sig = new Float64Array(2 * n);
+    const sig = this.sig;
+    // During the cold start every term looks new: learn only, follow nothing.
+    const warm = this.table.learned >= o.warmupSlots;
+    let rising: Rising[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const s = this.table.add(keys.hashes[i]);
+      sig[i] = s.significance;
+      if (warm && s.significance >= o.candidateSignificance && s.observed >= 3 && s.rate <= o.maxBaselineRate) {
+        (rising ??= []).push({ key: keys.key(i), score: copyScore(s) });
+      }
+    }
+    // Pairs among the post's most rising words and hashtags (SigniTrend counts co-occurring
+    // pairs; a few per post keep the cost bounded).
+    if (o.pairTerms >= 2) {
+      const top = this.pairTop;
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        if (!PAIRABLE.has(keys.kinds[i])) continue;
+        // Insertion into the top list, most significant first, earlier position on ties.
+        let j = Math.min(m, o.pairTerms - 1);
+        if (m < o.pairTerms) m++;
+        else if (sig[i] <= sig[top[j]]) continue;
+        while (j > 0 && sig[top[j - 1]] < sig[i]) {
+          top[j] = top[j - 1];
+          j--;
+        }
+        top[j] = i;
+      }
+      for (let a = 0; a < m; a++) {
+        for (let b = a + 1; b < m; b++) {
+          const ia = top[a];
+          const ib = top[b];
+          const h = hashPair(keys.hashes[ia], keys.hashes[ib]);
+          const s = this.table.add(h);
+          if (warm && s.significance >= o.candidateSignificance && s.observed >= 3 && s.rate <= o.maxBaselineRate) {
+            const [x, y] = keys.texts[ia] < keys.texts[ib] ? [keys.texts[ia], keys.texts[ib]] : [keys.texts[ib], keys.texts[ia]];
+            (rising ??= []).push({ key: { text: `${x} + ${y}`, kind: 'pair', hash: h }, score: copyScore(s) });
+          }
+        }
+      }
+    }
+    if (!rising) return undefined;
+    return this.follow(post, keys.hashList(), rising, t);
+  }
+
+  /** Names and follows the post's rising terms; fires or extends a topic when one is strong enough. */
+  private follow(post: DetectablePost, sampleKeys: number[], rising: Rising[], t: number): Alert | undefined {
+    const o = this.options;
+    for (const r of rising) if (r.key.kind === 'pair') sampleKeys.push(r.key.hash);
+    const sample = samplePost(post, sampleKeys);
+    const entries: TrackedTerm[] = [];
+    for (const r of rising) {
+      const entry = this.tracked.offer(
+        `${r.key.kind}:${r.key.text}`,
+        t,
+        1,
+        () => ({
+          text: r.key.text,
+          kind: r.key.kind,
+          hash: r.key.hash,
+          risingSince: t,
+          lastRise: t,
+          latest: r.score,
+          peak: r.score,
+          samples: [],
+          next: 0,
+          topic: null,
+        }),
+        (evicted) => this.trackedByHash.delete(evicted.value.hash),
+      ).value;
+      this.trackedByHash.set(entry.hash, entry);
+      // A term quiet for longer than a topic lives is rising anew.
+      if (t - entry.lastRise > o.topicTtlMs) {
+        entry.risingSince = t;
+        entry.peak = r.score;
+      }
+      entry.lastRise = t;
+      entry.latest = r.score;
+      if (r.score.significance > entry.peak.significance) entry.peak = r.score;
+      if (entry.samples.length < o.samplesPerTerm) entry.samples.push(sample);
+      else entry.samples[entry.next] = sample;
+      entry.next = (entry.next + 1) % o.samplesPerTerm;
+      if (entry.topic) {
+        const topic = this.topics.get(entry.topic);
+        if (topic) {
+          topic.lastRise = t;
+          if (r.score.significance >= o.fireSignificance) topic.lastHot = t;
+        } else entry.topic = null;
+      }
+      entries.push(entry);
+    }
+    let alert: Alert | undefined;
+    for (const entry of entries) {
+      if (entry.topic || entry.latest.significance < o.fireSignificance || entry.latest.observed < o.minObserved) continue;
+      const authors = distinctAuthors(entry.samples);
+      if (authors !== undefined && authors < o.minAuthors) continue;
+      if (this.joinTopic(entry, t)) continue;
+      alert ??= this.foundTopic(entry, t);
+    }
+    return alert;
+  }
+
+  /**
+   * Attaches the term to the surging topic whose words appear in the largest share of the term's
+   * posts, if that share is at least `joinShare`. Only words and hashtags count: a shared
+   * shortener domain or a generic pair must not pull one story into another. A topic whose terms
+   * have cooled below firing level for a slot takes no new terms: a new development of an old
+   * story (a second surge) makes its own alert.
+   */
+  private joinTopic(entry: TrackedTerm, t: number): boolean {
+    let best: Topic | undefined;
+    let bestShare = 0;
+    for (const topic of this.topics.values()) {
+      if (t - topic.lastHot > this.options.slotMs) continue;
+      const keys = new Set(topic.coreKeys.length > 0 ? topic.coreKeys : topic.keys);
+      let hits = 0;
+      for (const s of entry.samples) if (s.keys.some((k) => keys.has(k))) hits++;
+      const share = hits / entry.samples.length;
+      if (share > bestShare) {
+        bestShare = share;
+        best = topic;
+      }
+    }
+    if (!best || bestShare < this.options.joinShare) return false;
+    best.keys.push(entry.hash);
+    if (CORE_KINDS.has(entry.kind)) best.coreKeys.push(entry.hash);
+    best.terms.push(entry.text);
+    best.lastRise = t;
+    best.lastHot = t;
+    entry.topic = best.id;
+    return true;
+  }
+
+  /** The rising terms that co-occur with `lead` in its posts, lead first. */
+  private coRising(lead: TrackedTerm, t: number): TrackedTerm[] {
+    const counts = new Map<TrackedTerm, number>();
+    for (const s of lead.samples) {
+      for (const k of s.keys) {
+        const other = this.trackedByHash.get(k);
+        if (!other || other === lead || other.topic) continue;
+        if (t - other.lastRise > this.options.slotMs) continue;
+        counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
+    }
+    const need = this.options.joinShare * lead.samples.length;
+    const members = [...counts].filter(([, c]) => c >= need).map(([e]) => e);
+    members.sort((a, b) => b.latest.significance - a.latest.significance || (a.text < b.text ? -1 : 1));
+    return [lead, ...members];
+  }
+
+  private foundTopic(lead: TrackedTerm, t: number): Alert | undefined {
+    const o = this.options;
+    const members = this.coRising(lead, t);
+    const distinctWords = members.filter((m) => m.kind !== 'pair').length;
+    if (distinctWords < o.minTopicTerms) return undefined;
+    if (this.topics.size >= o.maxTopics) {
+      const oldest = [...this.topics.values()].sort((a, b) => a.lastRise - b.lastRise)[0];
+      this.endTopic(oldest);
+    }
+    const startedAt = Math.min(...members.map((m) => m.risingSince));
+    const topicKey = `emerging:${o.watch ?? '*'}:${lead.kind}:${lead.text}`;
+    const id = `em-${t.toString(36)}-${shortDigest(topicKey)}`;
+    const topic: Topic = {
+      id,
+      keys: members.map((m) => m.hash),
+      coreKeys: members.filter((m) => CORE_KINDS.has(m.kind)).map((m) => m.hash),
+      terms: members.map((m) => m.text),
+      startedAt,
+      firedAt: t,
+      lastRise: t,
+      lastHot: t,
+    };
+    this.topics.set(id, topic);
+    for (const m of members) m.topic = id;
+
+    // Words and hashtags first, then links and domains, then pairs (they repeat listed words).
+    const rank = (m: TrackedTerm) => (CORE_KINDS.has(m.kind) ? 0 : m.kind === 'pair' ? 2 : 1);
+    const ordered = [...members].sort((a, b) => rank(a) - rank(b) || b.latest.significance - a.latest.significance || (a.text < b.text ? -1 : 1));
+    const terms: AlertTerm[] = ordered.slice(0, o.maxAlertTerms).map((m) => ({
+      term: m.text,
+      kind: m.kind,
+      observed: round(m.latest.observed),
+      baseline: round(m.latest.expected),
+      significance: round(m.latest.significance),
+    }));
+    const samples = members.flatMap((m) => m.samples);
+    const topicKeys = new Set(topic.keys);
+    return {
+      id,
+      kind: 'emerging',
+      watch: o.watch,
+      topicKey,
+      startedAt,
+      firedAt: t,
+      windowMs: o.slotMs,
+      terms,
+      observed: round(lead.latest.observed),
+      baseline: round(lead.latest.expected),
+      significance: round(lead.latest.significance),
+      languages: tally(samples, 'lang'),
+      platforms: tally(samples, 'platform'),
+      representative: pickRepresentative(samples, topicKeys, o.representativePosts),
+      series: [],
+      status: 'open',
+      acknowledgedAt: null,
+    };
+  }
+
+  private endTopic(topic: Topic): void {
+    this.topics.delete(topic.id);
+    for (const k of topic.keys) {
+      const e = this.trackedByHash.get(k);
+      if (e && e.topic === topic.id) e.topic = null;
+    }
+  }
+
+  private expireTopics(t: number): void {
+    for (const topic of [...this.topics.values()]) if (t - topic.lastRise > this.options.topicTtlMs) this.endTopic(topic);
+  }
+
+  snapshot(): EmergingTermSnapshot {
+    return {
+      version: 1,
+      options: { ...this.options },
+      table: this.table.snapshot(),
+      tracked: this.tracked.snapshot(),
+      topics: [...this.topics.values()].map((t) => ({ ...t, keys: [...t.keys], coreKeys: [...t.coreKeys], terms: [...t.terms] })),
+      buffer: this.buffer.snapshot(),
+      posts: this.posts,
+    };
+  }
+
+  static restore(s: EmergingTermSnapshot): EmergingTermDetector {
+    if (s.version !== 1) throw new RangeError(`unsupported emerging-term snapshot version ${String(s.version)}`);
+    const d = new EmergingTermDetector(s.options);
+    d.table = SignificanceTable.restore(s.table);
+    d.tracked = SpaceSaving.restore(s.tracked);
+    for (const e of d.tracked.values()) d.trackedByHash.set(e.value.hash, e.value);
+    d.topics = new Map(s.topics.map((t) => [t.id, { ...t }]));
+    d.buffer = EventTimeBuffer.restore(s.buffer);
+    d.posts = s.posts;
+    return d;
+  }
+}
+
