@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { CORE_POLARITY } from '../../src/enrich/sentiment-lexicon.js';
+import { CORE_POLARITY, CORE_POLARITY_MORE } from '../../src/enrich/sentiment-lexicon.js';
 import { tokenize } from '../../src/enrich/tokenize.js';
 
 const require = createRequire(import.meta.url);
@@ -40,7 +40,7 @@ function merge(entries: Iterable<[string, number]>): Map<string, number> {
 }
 
 export function coreLexicon(): Map<string, number> {
-  return merge(Object.values(CORE_POLARITY).flatMap((words) => Object.entries(words)));
+  return merge([...Object.values(CORE_POLARITY), ...Object.values(CORE_POLARITY_MORE)].flatMap((words) => Object.entries(words)));
 }
 
 export function vaderLexicon(): Map<string, number> {
