@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLanguageIdentifier, type LanguageIdentifier } from './langid.js';
 import { fastTextLabelToCode, normalizeLanguageCode } from './langid-codes.js';
@@ -72,6 +73,20 @@ describe('createLanguageIdentifier', () => {
     ['xh', 'Enkosi kakhulu ngoncedo lwakho, ngoku ndiza kukwazi ukugqiba umsebenzi wam namhlanje.'],
   ])('separates close languages: %s', (lang, text) => {
     expect(lid.identify(text).lang).toBe(lang);
+  });
+
+  it('answers every string, including lone surrogates, controls and very long text, with a valid code', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const { lang, confidence } = lid.identify(text);
+        expect(lang).toMatch(/^([a-z]{2,3}|und)$/);
+        expect(confidence).toBeGreaterThanOrEqual(0);
+        expect(confidence).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+    expect(lid.identify('Das ist ein ganz normaler deutscher Satz über das Wetter. '.repeat(3000)).lang).toBe('de');
+    expect(lid.identify('\u0000\ud800 hola amigos, ¿qué tal estáis todos hoy?\udfff').lang).toBe('es');
   });
 
   it('builds and answers inside a worker_thread', async () => {
