@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import { openSource } from '../../sources/detect-format.js';
 import { createBatchEnricher } from '../../pipeline/enrich-pool.js';
 import { ingest } from '../../pipeline/ingest.js';
+import { AlertRuntime } from '../../pipeline/alert-runtime.js';
 import { UsageError, dataFolder, openStore, resolveDataDir, secretOf } from '../context.js';
 import type { GlobalOptions } from '../main.js';
 import { applyRetention, parseRetentionDays } from './purge.js';
@@ -42,6 +43,8 @@ export function registerIngest(program: Command, globals: GlobalOptions): void {
       const workers = opts.workers === undefined ? Math.min(2, availableParallelism()) : positiveInt(opts.workers, '--workers', 0);
       const store = openStore(folder);
       const enricher = createBatchEnricher(secretOf(folder), workers);
+      const alerting = await AlertRuntime.open({ store, dataDir: folder.dir });
+      await alerting.refreshWatchNames();
       const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: 'ingest {value} records | {stored} stored | {duplicates} dup | {quarantined} quarantined | {rate}/s', stream: process.stderr }) : undefined;
       const started = performance.now();
       bar?.start(0, 0, { stored: 0, duplicates: 0, quarantined: 0, rate: 0 });
@@ -57,6 +60,7 @@ export function registerIngest(program: Command, globals: GlobalOptions): void {
           resume: !opts.fromStart,
           quarantineFile: folder.quarantinePath,
           signal: abort.signal,
+          onCommit: (posts, result) => alerting.committed(posts, result),
           onProgress: (p) => {
             const rate = Math.round(p.read / ((performance.now() - started) / 1000));
             bar?.setTotal(p.read);
@@ -67,18 +71,21 @@ export function registerIngest(program: Command, globals: GlobalOptions): void {
         const retention = parseRetentionDays(opts.retentionDays);
         const purged = retention === undefined ? undefined : await applyRetention(store, retention);
         if (purged !== undefined) Object.assign(summary, { purged });
+        await alerting.close({ flush: !abort.signal.aborted });
+        Object.assign(summary, { alerts: alerting.fired.length });
         if (opts.json) {
           const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
           process.stdout.write(`${JSON.stringify({ ...summary, peakRssMB })}\n`);
         } else {
           process.stdout.write(
             `read ${summary.read}, stored ${summary.stored}, duplicates ${summary.duplicates}, quarantined ${summary.quarantined}` +
-              ` in ${summary.seconds}s${summary.quarantined ? ` (see ${folder.quarantinePath})` : ''}\n`,
+              ` in ${summary.seconds}s${summary.quarantined ? ` (see ${folder.quarantinePath})` : ''}; ${alerting.fired.length} alerts\n`,
           );
         }
       } finally {
         process.off('SIGINT', onSignal);
         bar?.stop();
+        await alerting.close();
         await enricher.close();
         await store.close();
       }
