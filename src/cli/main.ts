@@ -9,6 +9,9 @@ import { registerWatch } from './commands/watch.js';
 import { registerVolume } from './commands/volume.js';
 import { registerQuery } from './commands/query.js';
 import { registerPurge } from './commands/purge.js';
+import { registerAlerts } from './commands/alerts.js';
+import { registerChannel } from './commands/channel.js';
+import { registerServe } from './commands/serve.js';
 import { UsageError } from './context.js';
 
 /** Global options every command accepts before or after its name. */
@@ -53,6 +56,9 @@ export function buildProgram(globals: GlobalOptions): Command {
   registerVolume(program, globals);
   registerQuery(program);
   registerPurge(program, globals);
+  registerAlerts(program, globals);
+  registerChannel(program, globals);
+  registerServe(program, globals);
   registerAnalyze(program);
   registerDemo(program, globals);
   return program;

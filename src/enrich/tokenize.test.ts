@@ -23,6 +23,7 @@ describe('tokenize', () => {
     expect(tokenize('مَرْحَبًا بالعالم')).toEqual(['مرحبا', 'بالعالم']);
     expect(tokenize('ياخشىمۇسىز دۇنيا')).toEqual(['ياخشىمۇسىز', 'دۇنيا']);
     expect(tokenize('Привет, мир!')).toEqual(['привет', 'мир']);
+    expect(tokenize('Выходной! Ёлка')).toEqual(['выходной', 'елка']);
   });
 
   it('returns nothing for emoji, punctuation and empty text', () => {

@@ -16,7 +16,8 @@ const SEGMENTED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{
 /** Word = letters/marks/digits (with inner apostrophes or underscores) or a run needing segmentation. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['_][\p{L}\p{M}\p{N}]+)*/gu;
 const URL_OR_MENTION = /\bhttps?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.-]+/gu;
-const STRIP_DIACRITICS = /[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g;
+/** Combining diacritics, Arabic short vowels and tatweel; the breve of Cyrillic й stays (й is its own letter). */
+const STRIP_DIACRITICS = /(?<!\u0438)\u0306|[\u0300-\u0305\u0307-\u036f\u064b-\u065f\u0670\u0640]/g;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** NFKC splits Thai/Lao SARA AM (ำ, ຳ) into two marks that the word segmenter then cuts apart; put it back. */
 const SARA_AM_SPLIT = /\u0e4d\u0e32|\u0ecd\u0eb2/g;
