@@ -129,3 +129,7 @@ function NotFound() {
 }
 
 render(<App />, document.getElementById('app')!);
+
+// Most visits go on to a watch: fetch its page (and the chart library) once the first one is idle.
+const idle = (window as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 300));
+idle(() => void ROUTES[1].load());

@@ -30,17 +30,22 @@ function suppressKeyed(rows: KeyedPoint[], k: number) {
 }
 
 /** One series for a selection; shared by the series route and the series export. */
-export async function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel: { watch?: string; q?: string }, query: string | null, bucket: Bucket, from: number, to: number) {
+export function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel: { watch?: string; q?: string }, query: string | null, bucket: Bucket, from: number, to: number) {
+  // Dashboards ask for the same figures again and again: each is computed once per second or two.
+  return ctx.cached(`series:${metric}:${sel.q ? '' : (sel.watch ?? '')}:${query}:${bucket}:${from}:${to}`, () => seriesOf(ctx, metric, sel, query, bucket, from, to));
+}
+
+async function seriesOf(ctx: RouteContext, metric: SeriesMetric, sel: { watch?: string; q?: string }, query: string | null, bucket: Bucket, from: number, to: number) {
   const a = ctx.reader;
   const view = ctx.watchView(sel, from, to);
   const size = BUCKET_MS[bucket];
   switch (metric) {
     case 'volume': {
       const pre = sel.watch && !sel.q ? await ctx.deps.watchVolume?.(sel.watch, bucket, from, to) : undefined;
-      return { points: pre ?? view?.volume(size) ?? (await ctx.cached(`vol:${query}:${bucket}:${from}:${to}`, () => a.volume(query, bucket, from, to))) };
+      return { points: pre ?? view?.volume(size) ?? (await a.volume(query, bucket, from, to)) };
     }
     case 'sentiment': {
-      const rows = view ? view.sentiment(size) : await ctx.cached(`sent:${query}:${bucket}:${from}:${to}`, () => a.sentiment(query, bucket, from, to));
+      const rows = view ? view.sentiment(size) : await a.sentiment(query, bucket, from, to);
       let withheld = 0;
       const points = rows.map((r) => {
         if (r.authors >= ctx.k) return { t: r.t, posts: r.posts, mean: r.mean === null ? null : Number(r.mean.toFixed(4)), positive: r.positive, neutral: r.neutral, negative: r.negative, suppressed: false };
@@ -52,7 +57,7 @@ export async function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel
     case 'languages':
     case 'platforms': {
       const field = metric === 'languages' ? 'lang' : 'platform';
-      const rows = view ? view.breakdown(field, size) : await ctx.cached(`bd:${field}:${query}:${bucket}:${from}:${to}`, () => a.breakdown(query, field, bucket, from, to));
+      const rows = view ? view.breakdown(field, size) : await a.breakdown(query, field, bucket, from, to);
       return suppressKeyed(rows, ctx.k);
     }
   }
@@ -102,18 +107,17 @@ export function registerAnalyticsRoutes(app: App, ctx: RouteContext): void {
       const kind = req.params.kind as TopKind;
       ctx.audit(req, `top.${kind}`, sel.label, { from, to });
       // Ask for more than the limit: suppressed rows must not shorten the list.
-      const view = ctx.watchView(req.query, from, to);
-      const r = view
-        ? kind === 'terms'
-          ? await (async () => {
-              const newest = view.newest(2000).map((c) => c.rowid);
-              return { rows: await ctx.reader.termsOfRowids(newest, req.query.limit * 3), sampledPosts: newest.length, sampled: newest.length === 2000 };
-            })()
-          : (() => {
-              const t = view.top(ENTITY_KINDS[kind], req.query.limit * 3);
-              return { rows: t.rows, sampledPosts: t.posts, sampled: false };
-            })()
-        : await ctx.cached(`top:${kind}:${sel.query}:${from}:${to}:${req.query.limit}`, () => ctx.reader.top(sel.query, kind, from, to, req.query.limit * 3));
+      const want = req.query.limit * 3;
+      const r = await ctx.cached(`top:${kind}:${req.query.q ? '' : (req.query.watch ?? '')}:${sel.query}:${from}:${to}:${want}`, async () => {
+        const view = ctx.watchView(req.query, from, to);
+        if (!view) return ctx.reader.top(sel.query, kind, from, to, want);
+        if (kind === 'terms') {
+          const newest = view.newest(2000).map((c) => c.rowid);
+          return { rows: await ctx.reader.termsOfRowids(newest, want), sampledPosts: newest.length, sampled: newest.length === 2000 };
+        }
+        const t = view.top(ENTITY_KINDS[kind], want);
+        return { rows: t.rows, sampledPosts: t.posts, sampled: false };
+      });
       const { items, suppressed } = suppressBelowK(r.rows, ctx.k);
       return { kind, selection: sel.label, from, to, items: items.slice(0, req.query.limit), suppressed, sampledPosts: r.sampledPosts, sampled: r.sampled };
     },

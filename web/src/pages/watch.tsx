@@ -37,18 +37,28 @@ export default function WatchPage({ params, search }: { params: Record<string, s
     samples.reload();
     sentiment.reload();
   }, 10_000);
+  const reloadLatest = useThrottled(() => {
+    volume.reload();
+    samples.reload();
+  }, 0);
   useEffect(() => {
+    // Figures are cached for up to 2 s on the server: one more load after the stream goes quiet
+    // makes sure the last posts show.
+    let settle: number | undefined;
     const offCounts = onLive('counts', (d) => {
       const c = d as { watches: Record<string, number> };
       if (c.watches[name]) {
         refreshVolume();
         refreshRest();
+        window.clearTimeout(settle);
+        settle = window.setTimeout(reloadLatest, 2500);
       }
     });
     const offAlert = onLive('alert', (d) => {
       if (alertOf(d).watch === name) alerts.reload();
     });
     return () => {
+      window.clearTimeout(settle);
       offCounts();
       offAlert();
     };
