@@ -93,7 +93,11 @@ export interface ScriptProfile {
   counts: Uint16Array;
   /** All letters counted. */
   letters: number;
-  /** The script with most letters; Han, Kana and Hangul count triple (one sign ≈ one word). */
+  /**
+   * The script with most letters. Han, Kana and Hangul count triple (one sign ≈ one word); other
+   * non-Latin letters double, because Latin names and brands inside Greek, Cyrillic or Arabic
+   * posts are common and the reverse is rare.
+   */
   dominant: Script;
 }
 
@@ -112,7 +116,7 @@ export function profileScripts(text: string): ScriptProfile {
   let dominant = Script.None;
   let best = 0;
   for (let s = 1; s < SCRIPT_COUNT; s++) {
-    const weight = s === Script.Han || s === Script.Kana || s === Script.Hangul ? 3 * counts[s] : counts[s];
+    const weight = s === Script.Han || s === Script.Kana || s === Script.Hangul ? 3 * counts[s] : s === Script.Latin ? counts[s] : 2 * counts[s];
     if (weight > best) {
       best = weight;
       dominant = s;

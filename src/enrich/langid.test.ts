@@ -51,6 +51,11 @@ describe('createLanguageIdentifier', () => {
     },
   );
 
+  it('reads Latin names inside a Greek or Russian post as part of that post', () => {
+    expect(lid.identify("Είδαμε το Charlie Wilson's War. Καλό.").lang).toBe('el');
+    expect(lid.identify('Смотрели Charlie Wilson’s War вчера, отличный фильм').lang).toBe('ru');
+  });
+
   it('looks past mentions, retweet markers, links and emoji', () => {
     const tweet = 'RT @juan_perez: @maria_lopez @pepe_garcia @noticias_hoy https://t.co/AbCdEf123 ¿Vienes a la fiesta esta noche? 🎉🎉';
     expect(lid.identify(tweet).lang).toBe('es');
