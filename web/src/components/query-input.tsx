@@ -47,7 +47,7 @@ export function QueryInput({ value, onInput, onSubmit, placeholder, id }: { valu
   return (
     <div class="query-input">
       <div class="query-field">
-        <div class="query-mirror" ref={mirror} aria-hidden="true">
+        <div class="query-mirror" ref={mirror} aria-hidden="true" dir="auto">
           {segments.map((s, i) => (s.severity ? <span key={i} class={`lint-${s.severity}`}>{s.text}</span> : s.text))}
         </div>
         <input

@@ -53,7 +53,8 @@ export default function SearchPageView({ search }: { search: URLSearchParams }) 
         <button type="submit">Search</button>
       </form>
       <p class="muted help">
-        Words are ANDed; <code>OR</code>, <code>NOT</code> or <code>-word</code>, <code>"a phrase"</code>, <code>word*</code>, <code>#tag</code>, <code>lang:</code>, <code>platform:</code>, <code>domain:</code>, <code>has:link</code>.
+        Words are ANDed; <code>OR</code>, <code>NOT</code> or <code>-word</code>, <code>( )</code>, <code>"a phrase"</code>, <code>a NEAR/3 b</code>, <code>word*</code>, <code>#tag</code>,{' '}
+        <code>lang:es</code>, <code>platform:</code>, <code>domain:</code>, <code>has:link</code>, <code>is:reply</code>, <code>sentiment:negative</code>.
       </p>
       {error ? <p class="error">{error}</p> : null}
       {searched ? (
