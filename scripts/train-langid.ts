@@ -46,6 +46,8 @@ const RESOLVE_COST = 0.02;
 /** A class is scored for a fastText answer it hid behind at least this often (see partnersOf). */
 const PARTNER_SHARE = 0.003;
 const MAX_PARTNERS = 32;
+/** Disagreements between resolver and fastText needed to learn an override floor for one answer. */
+const MIN_DISPUTES = 20;
 /** UDHR paragraphs are long legal prose; windows of this many words look more like posts. */
 const UDHR_WINDOW = 8;
 
@@ -271,6 +273,7 @@ function fitGroup(script: ModelGroup, examples: Example[], classes: string[], ra
     decoys: decoysOf(examples, classSet),
     partners: partnersOf(examples, classSet),
     overrideAbove: 0,
+    overrideAboveFor: {},
     weights: q,
   };
 }
@@ -315,6 +318,24 @@ function overrideThreshold(examples: Example[], resolved: LanguageGuess[]): numb
   return Number(threshold.toFixed(4));
 }
 
+/** overrideThreshold per fastText answer and length class, where MIN_DISPUTES disagreements say enough. */
+function overrideThresholdsByKey(examples: Example[], resolved: LanguageGuess[]): Record<string, number> {
+  const byKey = new Map<string, number[]>();
+  examples.forEach((ex, i) => {
+    if (resolved[i].lang === ex.stage.top.lang) return;
+    const key = gateKey(ex.stage.top.lang, ex.stage.cleaned);
+    const list = byKey.get(key) ?? [];
+    list.push(i);
+    byKey.set(key, list);
+  });
+  const out: Record<string, number> = {};
+  for (const [key, indices] of [...byKey].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (indices.length < MIN_DISPUTES) continue;
+    out[key] = overrideThreshold(indices.map((i) => examples[i]), indices.map((i) => resolved[i]));
+  }
+  return out;
+}
+
 /** Two-fold cross-fitting for honest resolver predictions on every text, then the final fit. */
 function buildGroup(script: ModelGroup, examples: Example[], random: () => number): GroupResult {
   const counts = new Map<string, number>();
@@ -333,7 +354,8 @@ function buildGroup(script: ModelGroup, examples: Example[], random: () => numbe
   }
   const model = fitGroup(script, usable, classes, random);
   model.overrideAbove = overrideThreshold(usable, resolved);
-  const outOfFold = usable.map((ex, i) => overrule(model as ResolverGroup, ex.stage.top, resolved[i]).lang);
+  model.overrideAboveFor = overrideThresholdsByKey(usable, resolved);
+  const outOfFold = usable.map((ex, i) => overrule(model as ResolverGroup, ex.stage, resolved[i]).lang);
   model.trustAbove = trustThresholds(usable, outOfFold);
   return { model, examples: usable, outOfFold };
 }

@@ -37,6 +37,8 @@ export interface ResolverGroupHeader {
   partners: Record<string, string[]>;
   /** The resolver's probability from which its answer replaces a different fastText answer. */
   overrideAbove: number;
+  /** The same per fastText top code and length class (gateKey), where there was data for it. */
+  overrideAboveFor: Record<string, number>;
   /** Byte offset of the weights after the header. */
   offset: number;
 }

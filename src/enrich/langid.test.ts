@@ -194,6 +194,7 @@ describe('resolver file format', () => {
         decoys: [],
         partners: { a: ['b'] },
         overrideAbove: 0.4,
+        overrideAboveFor: { 'a|3': 0.6 },
         weights,
       },
     ]);

@@ -145,10 +145,14 @@ export function resolveStage(group: ResolverGroup, stage: FirstStage, scratch: R
   return resolve(group, stage.cleaned.toLowerCase(), fastTextProbsFor(group, stage, scratch.probs), scratch);
 }
 
-/** The resolver overrules fastText only when it is sure enough (learnt per group). */
-export function overrule(group: ResolverGroup, fastText: LanguageGuess, resolved: LanguageGuess): LanguageGuess {
-  if (resolved.lang === fastText.lang || resolved.confidence >= group.overrideAbove) return resolved;
-  return fastText;
+/**
+ * The resolver overrules fastText only when it is sure enough: a floor learnt per fastText answer
+ * and length class (a short Russian sentence is not Bulgarian on the resolver's 0.5), else per group.
+ */
+export function overrule(group: ResolverGroup, stage: Pick<FirstStage, 'top' | 'cleaned'>, resolved: LanguageGuess): LanguageGuess {
+  if (resolved.lang === stage.top.lang) return resolved;
+  const floor = group.overrideAboveFor[gateKey(stage.top.lang, stage.cleaned)] ?? group.overrideAbove;
+  return resolved.confidence >= floor ? resolved : stage.top;
 }
 
 export async function createLanguageIdentifier(options: LanguageIdentifierOptions = {}): Promise<LanguageIdentifier> {
@@ -166,7 +170,7 @@ export async function createLanguageIdentifier(options: LanguageIdentifierOption
       if (stage.decided) return stage.decided;
       const group = stage.group && groups.get(stage.group);
       if (!group || !needsResolver(group, stage)) return stage.top;
-      return overrule(group, stage.top, resolveStage(group, stage, scratch));
+      return overrule(group, stage, resolveStage(group, stage, scratch));
     },
   };
 }
