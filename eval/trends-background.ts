@@ -20,7 +20,10 @@ export interface BackgroundPool {
 
 interface SimulatorModule {
   createSimulator(options: { seed: number; posts: number; start: number; ratePerSecond: number }): {
-    read(): AsyncIterable<{ kind: string; post?: { platform: string; nativeId: string; text: string; createdAt: number; langHint?: string; hashtags?: string[]; links?: string[] } }>;
+    read(): AsyncIterable<{
+      kind: string;
+      post?: { platform: string; nativeId: string; text: string; createdAt: number; langHint?: string; hashtags?: string[]; links?: string[]; repostOf?: string; replyTo?: string; quoteOf?: string };
+    }>;
   };
 }
 
@@ -50,6 +53,9 @@ async function simulatorPool(size: number, seed: number): Promise<DetectablePost
       domains: entities.domains,
       lang: raw.langHint ?? 'und',
       platform: raw.platform,
+      repostOf: raw.repostOf,
+      replyTo: raw.replyTo,
+      quoteOf: raw.quoteOf,
     });
     if (posts.length >= size) break;
   }

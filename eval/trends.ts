@@ -49,7 +49,7 @@ function parseArgs(argv: string[]): Args {
     out: resolve(ROOT, '.tmp/trends-events.tsv'),
     rate: 2,
     gapMinutes: 30,
-    warmupHours: 6,
+    warmupHours: 26,
     seed: 7,
     pool: 200_000,
     minTweets: 50,

@@ -16,6 +16,11 @@ export interface DetectablePost {
   readonly text?: string;
   /** Pseudonymous author key; when present, alerts need posts from several authors. */
   readonly authorKey?: string;
+  /** Set on a repost (boost, retweet): it amplifies a post but does not originate a topic. */
+  readonly repostOf?: string;
+  /** Set on a reply / a quote: a reaction to another post. */
+  readonly replyTo?: string;
+  readonly quoteOf?: string;
 }
 
 /** The excerpt of a post an alert may quote. */

@@ -17,7 +17,7 @@ function run(posts: Iterable<DetectablePost>, detector = new EmergingTermDetecto
 }
 
 function stream(vocabulary: readonly string[], lang: string, topics: InjectedTopic[], unspaced = false, seed = 1): DetectablePost[] {
-  return [...syntheticStream({ seed, vocabulary, lang, start: START, durationMs: 12 * H, perMinute: 30, dailyAmplitude: 0.5, unspaced, topics })];
+  return [...syntheticStream({ seed, vocabulary, lang, start: START, durationMs: 30 * H, perMinute: 30, dailyAmplitude: 0.5, unspaced, topics })];
 }
 
 describe('EmergingTermDetector', () => {
@@ -29,7 +29,7 @@ describe('EmergingTermDetector', () => {
 
   for (const c of cases) {
     it(`names the injected terms of a ${c.lang} topic in one alert, minutes after it starts`, () => {
-      const topicStart = START + 8 * H;
+      const topicStart = START + 26 * H;
       const posts = stream(c.vocabulary, c.lang, [{ words: c.words, start: topicStart, end: topicStart + H, perMinute: 1.5, hashtag: c.hashtag }], c.unspaced);
       const alerts = run(posts);
       expect(alerts).toHaveLength(1);
@@ -66,14 +66,14 @@ describe('EmergingTermDetector', () => {
   });
 
   it('does not alert on function words, even when a burst is made of them', () => {
-    const topicStart = START + 8 * H;
+    const topicStart = START + 26 * H;
     // A burst of posts made only of English and Chinese function words.
     const alerts = run(stream(ENGLISH, 'en', [{ words: ['the', 'of', 'and', 'this', 'that', 'which', 'would'], start: topicStart, end: topicStart + H, perMinute: 20 }]));
     expect(alerts).toEqual([]);
   });
 
   it('makes one alert per topic, and a separate one for an unrelated topic at the same time', () => {
-    const t0 = START + 8 * H;
+    const t0 = START + 26 * H;
     const posts = stream(ENGLISH, 'en', [
       { words: ['volcano', 'eruption', 'iceland', 'ash', 'flights'], start: t0, end: t0 + H, perMinute: 2 },
       { words: ['merger', 'shareholders', 'acquisition', 'bid'], start: t0 + 5 * 60_000, end: t0 + H, perMinute: 2 },
@@ -86,16 +86,16 @@ describe('EmergingTermDetector', () => {
     expect([...sets[0]].some((w) => ['merger', 'shareholders', 'acquisition', 'bid'].includes(w))).toBe(false);
   });
 
-  it('says it is warming up and fires nothing during the cold start', () => {
+  it('says it is warming up and fires nothing during the cold start (a day)', () => {
     const d = new EmergingTermDetector();
-    const alerts = run(stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland'], start: START + 10 * 60_000, end: START + H, perMinute: 5 }]).filter((p) => p.createdAt < START + H), d);
+    const alerts = run(stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland'], start: START + 20 * H, end: START + 21 * H, perMinute: 5 }]).filter((p) => p.createdAt < START + 22 * H), d);
     expect(alerts).toEqual([]);
     expect(d.status().warm).toBe(false);
     expect(d.status().reason).toMatch(/cold start/);
   });
 
   it('gives the same alerts when posts arrive shuffled within the lateness tolerance', () => {
-    const t0 = START + 8 * H;
+    const t0 = START + 26 * H;
     const posts = stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland', 'ash'], start: t0, end: t0 + H, perMinute: 2 }]);
     const rand = seededRandom(9);
     const shuffled = [...posts];
@@ -108,7 +108,7 @@ describe('EmergingTermDetector', () => {
   });
 
   it('continues from a JSON snapshot exactly as without the restart', () => {
-    const t0 = START + 8 * H;
+    const t0 = START + 26 * H;
     const posts = stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland', 'ash'], start: t0, end: t0 + H, perMinute: 2 }]);
     const options = { tableBits: 14 };
     const whole = run(posts, new EmergingTermDetector(options));

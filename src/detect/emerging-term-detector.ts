@@ -1,7 +1,7 @@
 import type { Alert, AlertTerm, TermKind } from '../model/alert.js';
 import type { DetectablePost } from './detectable-post.js';
 import { EventTimeBuffer, type EventTimeBufferSnapshot } from './event-time-buffer.js';
-import { distinctAuthors, pickRepresentative, samplePost, tally, type PostSample } from './explain.js';
+import { distinctAuthors, pickRepresentative, topLevelShare, samplePost, tally, type PostSample } from './explain.js';
 import { SignificanceTable, type SignificanceTableSnapshot } from './significance-table.js';
 import { SpaceSaving, type SpaceSavingSnapshot } from './space-saving.js';
 import { hashPair, shortDigest } from './term-hash.js';
@@ -40,7 +40,10 @@ export interface EmergingTermOptions {
   beta: number;
   /** Slots with fewer posts teach nothing (gaps, outages). */
   minSlotPosts: number;
-  /** Learned slots needed before any alert (cold start). */
+  /**
+   * Learned slots needed before any alert (cold start). A day by default: language communities
+   * wake at different hours, and until each hour has been seen their everyday words look new.
+   */
   warmupSlots: number;
   /** Significance at which a term is named and followed. */
   candidateSignificance: number;
@@ -50,6 +53,17 @@ export interface EmergingTermOptions {
   minObserved: number;
   /** Distinct authors among a term's sample posts needed to fire (ignored when posts carry no author key). */
   minAuthors: number;
+  /**
+   * Whether reposts (posts with `repostOf`) count in the term statistics. Off by default: one post
+   * and its reposts are a cascade, which the diffusion view follows; a topic is many people
+   * writing about something. (Spike detection counts reposts: they are volume.)
+   */
+  countReposts: boolean;
+  /**
+   * Share of a term's sample posts that must be top-level (not replies or quotes): a burst of
+   * stock reactions under one viral post ("so true", "agreed") is a conversation, not a topic.
+   */
+  minTopLevelShare: number;
   /** Distinct non-pair terms a new topic needs (1 lets a single new hashtag or link fire). */
   minTopicTerms: number;
   /** Terms whose learned rate per post exceeds this never fire: function words of any language. */
@@ -79,11 +93,13 @@ export const DEFAULT_EMERGING_OPTIONS: EmergingTermOptions = {
   halfLifeSlots: 48,
   beta: 1.5,
   minSlotPosts: 50,
-  warmupSlots: 4,
+  warmupSlots: 48,
   candidateSignificance: 3,
   fireSignificance: 6,
   minObserved: 6,
   minAuthors: 3,
+  countReposts: false,
+  minTopLevelShare: 0.5,
   minTopicTerms: 2,
   maxBaselineRate: 0.05,
   pairTerms: 4,
@@ -254,6 +270,7 @@ export class EmergingTermDetector {
     const o = this.options;
     const t = post.createdAt;
     if (this.table.setTime(t) > 0) this.expireTopics(t);
+    if (post.repostOf && !o.countReposts) return undefined;
     this.table.addPost();
     this.posts++;
 
@@ -357,6 +374,7 @@ export class EmergingTermDetector {
       if (entry.topic || entry.latest.significance < o.fireSignificance || entry.latest.observed < o.minObserved) continue;
       const authors = distinctAuthors(entry.samples);
       if (authors !== undefined && authors < o.minAuthors) continue;
+      if (topLevelShare(entry.samples) < o.minTopLevelShare) continue;
       if (this.joinTopic(entry, t)) continue;
       alert ??= this.foundTopic(entry, t);
     }

@@ -1,5 +1,6 @@
 import type { RepresentativePost } from '../model/alert.js';
 import { excerptText, type DetectablePost } from './detectable-post.js';
+import { hashString } from './term-hash.js';
 
 /**
  * What detectors keep of a post to explain an alert later: a short excerpt, its language,
@@ -13,13 +14,21 @@ export interface PostSample {
   platform?: string;
   authorKey?: string;
   keys: number[];
+  /** Hash of the text without retweet prefix, links and mentions: equal for copies of one post. */
+  identity: number;
+  repost?: true;
+  /** A reply or a quote: a reaction to another post. */
+  reaction?: true;
 }
 
 export function samplePost(post: DetectablePost, keys: number[]): PostSample {
-  const sample: PostSample = { id: post.id, createdAt: post.createdAt, text: excerptText(post.text), keys };
+  const text = excerptText(post.text);
+  const sample: PostSample = { id: post.id, createdAt: post.createdAt, text, keys, identity: hashString(textIdentity(text)) };
   if (post.lang) sample.lang = post.lang;
   if (post.platform) sample.platform = post.platform;
   if (post.authorKey) sample.authorKey = post.authorKey;
+  if (post.repostOf) sample.repost = true;
+  if (post.replyTo || post.quoteOf) sample.reaction = true;
   return sample;
 }
 
@@ -50,11 +59,10 @@ export function pickRepresentative(samples: Iterable<PostSample>, topicKeys: Rea
   }
   scored.sort((a, b) => b.overlap - a.overlap || a.s.createdAt - b.s.createdAt || (a.s.id < b.s.id ? -1 : 1));
   const out: RepresentativePost[] = [];
-  const seenTexts = new Set<string>();
+  const seenTexts = new Set<number>();
   for (const { s } of scored) {
-    const identity = textIdentity(s.text);
-    if (seenTexts.has(identity)) continue;
-    seenTexts.add(identity);
+    if (seenTexts.has(s.identity)) continue;
+    seenTexts.add(s.identity);
     const post: RepresentativePost = { id: s.id, text: s.text, createdAt: s.createdAt };
     if (s.lang) post.lang = s.lang;
     if (s.platform) post.platform = s.platform;
@@ -75,6 +83,14 @@ export function tally(samples: Iterable<PostSample>, field: 'lang' | 'platform')
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+}
+
+/** Share of samples that start something: neither reposts nor replies/quotes. */
+export function topLevelShare(samples: readonly PostSample[]): number {
+  if (samples.length === 0) return 0;
+  let n = 0;
+  for (const s of samples) if (!s.repost && !s.reaction) n++;
+  return n / samples.length;
 }
 
 /** Distinct authors among samples; undefined when the posts carry no author keys. */

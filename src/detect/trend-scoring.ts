@@ -11,7 +11,7 @@ import { termWords } from './term-keys.js';
  *   (by default 5 within 30 minutes: the start of the event's first burst; stray early posts,
  *   often days before, do not make an onset). Delays from the very first post are reported too.
  * - An alert matches an event when one of its top `alertTerms` terms (hashtags and pairs read
- *   as their words) is among the event's characteristic terms, and the event was active when the
+ *   as their words, links as themselves) is among the event's characteristic terms, and the event was active when the
  *   alert fired: at least `activePosts` of its posts in the `activeWindowMs` before firing.
  * - An event is detected when some alert matches it; its delay is from onset to the first match.
  *   Recall counts the events marked `inRecall`; every event can make an alert a true one.
@@ -98,11 +98,14 @@ export function postsInWindow(times: number[], t: number, windowMs: number): num
   return lowerBound(times, t + 1) - lowerBound(times, t - windowMs + 1);
 }
 
-/** The words an alert stands for, from its top `n` terms; links and domains stand for none. */
+/**
+ * The words an alert stands for, from its top `n` terms: hashtags and pairs as their words, a
+ * link as itself (normalised), a domain as nothing (a domain is shared by unrelated stories).
+ */
 export function alertWords(alert: Alert, n: number): string[] {
   const out: string[] = [];
   for (const term of alert.terms.slice(0, n)) {
-    if (term.kind === 'link' || term.kind === 'domain') continue;
+    if (term.kind === 'domain') continue;
     for (const w of termWords(term.term, term.kind)) if (!out.includes(w)) out.push(w);
   }
   return out;
