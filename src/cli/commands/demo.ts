@@ -151,11 +151,21 @@ export function registerDemo(program: Command, globals: GlobalOptions): void {
         if (timer) clearTimeout(timer);
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        await alerting.close();
-        await server?.close();
-        hub.close();
-        await enricher.close();
-        await store.close();
+        // Close everything even when one step fails (e.g. the data folder vanished), so the process exits.
+        const steps: [string, () => Promise<void> | void][] = [
+          ['detectors', () => alerting.close()],
+          ['server', () => server?.close()],
+          ['live feed', () => hub.close()],
+          ['enrichment', () => enricher.close()],
+          ['store', () => store.close()],
+        ];
+        for (const [name, close] of steps) {
+          try {
+            await close();
+          } catch (err) {
+            process.stderr.write(`tidewatch: closing the ${name} failed: ${(err as Error).message}\n`);
+          }
+        }
       }
     });
 }
