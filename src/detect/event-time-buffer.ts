@@ -21,7 +21,8 @@ export interface EventTimeBufferSnapshot<T> {
   pending: T[];
 }
 
-const BUCKET_MS = 1000;
+// Release granularity: small, so that a short lateness tolerance also means a short alert delay.
+const BUCKET_MS = 100;
 const NONE: never[] = [];
 
 function compareItems(a: TimedItem, b: TimedItem): number {

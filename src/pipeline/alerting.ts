@@ -10,11 +10,21 @@ export interface DetectorTuning {
 }
 
 /**
+ * What the pipeline changes from the detectors' own defaults. Spikes are about seconds: posts are
+ * held for reordering only 0.5 s (a later post still counts, only its order is not guaranteed),
+ * so an alert reaches its channels within about a second of the post that makes it. In-order
+ * streams give the same alerts whatever the tolerance, live or replayed.
+ */
+export const PIPELINE_TUNING: DetectorTuning = {
+  spike: { latenessMs: 500 },
+};
+
+/**
  * Faster learning for the demo: a baseline without a daily rhythm, learned in an hour, and
  * 10-minute emerging-term slots, so alerts can fire within the demo's backfilled history.
  */
 export const DEMO_TUNING: DetectorTuning = {
-  spike: { slotMinutes: 1440, minSlotSamples: 45, cooldownMinutes: 30 },
+  spike: { ...PIPELINE_TUNING.spike, slotMinutes: 1440, minSlotSamples: 45, cooldownMinutes: 30 },
   emerging: { slotMs: 10 * 60_000, warmupSlots: 4, minSlotPosts: 30, halfLifeSlots: 36 },
 };
 
@@ -35,11 +45,17 @@ export class AlertEngine {
   private spikes = new Map<string, SpikeDetector>();
   private streamTime = -Infinity;
 
+  private readonly tuning: DetectorTuning;
+
   constructor(
-    private readonly tuning: DetectorTuning,
+    tuning: DetectorTuning,
     private readonly sink: (alert: Alert) => void,
   ) {
-    this.emerging = new EmergingTermDetector(tuning.emerging);
+    this.tuning = {
+      spike: { ...PIPELINE_TUNING.spike, ...tuning.spike },
+      emerging: { ...PIPELINE_TUNING.emerging, ...tuning.emerging },
+    };
+    this.emerging = new EmergingTermDetector(this.tuning.emerging);
   }
 
   /** Feed a committed batch: its new posts and their watch matches (by watch name). */

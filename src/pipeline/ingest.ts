@@ -91,9 +91,17 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     options.onProgress?.({ ...totals, cursor });
   };
 
+  // Batches whose enrichment has finished, so the oldest can be committed without waiting.
+  const done = new WeakSet<Promise<unknown>>();
   const dispatch = (chunk: Chunk): void => {
     const ingestedAt = Date.now();
-    inFlight.push(enricher.enrich(chunk.raws, ingestedAt).then((posts) => ({ chunk, posts })));
+    const job = enricher.enrich(chunk.raws, ingestedAt).then((posts) => ({ chunk, posts }));
+    void job.then(() => done.add(job), () => done.add(job));
+    inFlight.push(job);
+  };
+  /** Commit, in order, every leading batch that is already enriched: a batch waits for no other. */
+  const commitReady = async (): Promise<void> => {
+    while (inFlight.length > 0 && done.has(inFlight[0])) await commitOldest();
   };
 
   let chunk: Chunk | undefined;
@@ -103,20 +111,33 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     dispatch(chunk);
     chunk = undefined;
     if (inFlight.length >= maxInFlight) await commitOldest();
+    await commitReady();
   };
   const iterator = source.read(cursor)[Symbol.asyncIterator]();
   const latency = options.maxLatencyMs;
   try {
     let pending = iterator.next();
     for (;;) {
-      let step: IteratorResult<SourceItem> | 'timeout';
+      let step: IteratorResult<SourceItem> | 'timeout' | 'enriched';
+      if (latency !== undefined && inFlight.length > 0 && done.has(inFlight[0])) await commitReady();
       if (latency !== undefined && (chunk || inFlight.length > 0)) {
         const wait = chunk ? Math.max(0, chunkStarted + latency - performance.now()) : latency;
         let timer: NodeJS.Timeout | undefined;
-        step = await Promise.race([pending, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), wait)))]);
+        const racers: Promise<IteratorResult<SourceItem> | 'timeout' | 'enriched'>[] = [
+          pending,
+          new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), wait))),
+        ];
+        // A slow live source must not hold back a batch that is ready to commit.
+        const oldest = inFlight[0];
+        if (oldest && !done.has(oldest)) racers.push(oldest.then(() => 'enriched' as const, () => 'enriched' as const));
+        step = await Promise.race(racers);
         clearTimeout(timer);
       } else {
         step = await pending;
+      }
+      if (step === 'enriched') {
+        await commitReady();
+        continue;
       }
       if (step === 'timeout') {
         // Nothing new for a while: push what we hold through to the store.
@@ -142,6 +163,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         chunk.raws.push(item.post);
       }
       if (chunk.read >= batchSize) await flush();
+      else if (inFlight.length > 0 && done.has(inFlight[0])) await commitReady();
       if (options.signal?.aborted) break;
     }
     await flush();
