@@ -8,8 +8,9 @@
  * - events (a topic surging ×5–20 with a place, an incident word and a hashtag) and narratives
  *   (a claim copied and reworded, with a hashtag and a link) count for recall; their terms are
  *   the tokens of their ground-truth terms, hashtag and link;
- * - coordinated bursts (one link posted by 10–40 accounts in seconds) are real emerging links:
- *   an alert on one is no false alarm, but they do not count for recall;
+ * - coordinated bursts (one link posted by 10–40 accounts in seconds, with near-identical text)
+ *   are real emerging links: an alert on one (its link or its words) is no false alarm, but they
+ *   do not count for recall;
  * - any other alert is a false alarm.
  *
  * Needs no external data. Ends with one JSON line.
@@ -58,6 +59,14 @@ async function main(): Promise<void> {
   const detector = new EmergingTermDetector(args.options);
   const alerts: Alert[] = [];
   const timeOf = new Map<string, number>();
+  // The truth first (the simulator regenerates it without text work), to collect the words of
+  // the coordinated bursts' posts as they go by.
+  const truth = sim.truth();
+  const burstOf = new Map<string, Set<string>>();
+  for (const b of truth.bursts) {
+    const words = new Set([normaliseLink(b.link)]);
+    for (const id of b.postIds) burstOf.set(id, words);
+  }
   let detectMs = 0;
   let fed = 0;
   let first = Infinity;
@@ -83,6 +92,8 @@ async function main(): Promise<void> {
       quoteOf: raw.quoteOf,
     };
     timeOf.set(id, raw.createdAt);
+    const burstWords = burstOf.get(id) ?? burstOf.get(raw.nativeId);
+    if (burstWords) for (const tok of post.tokens) if (isEligibleWord(tok)) burstWords.add(tok);
     first = Math.min(first, raw.createdAt);
     last = Math.max(last, raw.createdAt);
     const t0 = performance.now();
@@ -92,7 +103,6 @@ async function main(): Promise<void> {
   }
   for (const a of detector.flush()) alerts.push(a);
 
-  const truth = sim.truth();
   const times = (ids: string[]) =>
     ids
       .map((id) => timeOf.get(id) ?? timeOf.get(`sim:${id}`))
@@ -110,7 +120,7 @@ async function main(): Promise<void> {
       terms.add(normaliseLink(n.link));
       return { kind: 'narrative', name: n.id, times: times(n.postIds), terms, inRecall: n.start >= warmEnd };
     }),
-    ...truth.bursts.map((b) => ({ kind: 'burst', name: b.id, times: times(b.postIds), terms: new Set([normaliseLink(b.link)]), inRecall: false })),
+    ...truth.bursts.map((b) => ({ kind: 'burst', name: b.id, times: times(b.postIds), terms: burstOf.get(b.postIds[0]) ?? new Set<string>(), inRecall: false })),
   ].filter((e) => e.times.length > 0);
   const score = scoreTrendAlerts(alerts, labelled, { onsetPosts: 5, onsetWindowMs: 1_800_000 });
   const days = (last - first) / 86_400_000;
@@ -120,6 +130,13 @@ async function main(): Promise<void> {
   for (const e of score.events) {
     const kind = labelled.find((l) => l.name === e.name)?.kind ?? '';
     console.log(`${kind.padEnd(10)} ${e.name.padEnd(13)} ${String(e.posts).padStart(5)}  ${e.detected ? 'yes' : 'no '}       ${e.delayMin === null ? '-' : e.delayMin.toFixed(1)}`);
+  }
+  if (process.env.DEBUG_TRENDS) {
+    for (const e of score.events.filter((x) => !x.detected)) {
+      const l = labelled.find((x) => x.name === e.name)!;
+      console.log(`missed ${e.name} terms=${[...l.terms].slice(0, 8).join(',')} onset=${new Date(e.onset).toISOString()}`);
+      for (const a of alerts) if (a.firedAt >= e.onset - 3_600_000 && a.firedAt <= l.times[l.times.length - 1]) console.log(`   ${new Date(a.firedAt).toISOString()} ${a.terms.slice(0, 6).map((t) => t.term).join(' | ')}`);
+    }
   }
   const cold = labelled.filter((l) => l.inRecall === false && l.kind !== 'burst').map((l) => l.name);
   if (cold.length) console.log(`started during the cold start (first ${(warmEnd - first) / 3_600_000} h), not in recall: ${cold.join(', ')}`);

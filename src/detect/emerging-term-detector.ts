@@ -133,6 +133,8 @@ interface TrackedTerm {
   /** Ring position for samples. */
   next: number;
   topic: string | null;
+  /** Lowest learned rate per post seen while rising: how common the term was before. */
+  baseRate: number;
 }
 
 interface Topic {
@@ -174,10 +176,24 @@ export interface EmergingTermSnapshot {
 const NO_ALERTS: Alert[] = [];
 const PAIRABLE: ReadonlySet<TermKind> = new Set(['word', 'hashtag']);
 const CORE_KINDS = PAIRABLE;
+/** A topic's central words are in at least this share of its posts (see centralKeys). */
+const CENTRAL_SHARE = 0.6;
+/** Below this learned rate per post a word was rare before it rose (see centralKeys). */
+const SPECIFIC_RATE = 1e-3;
 
 interface Rising {
   key: TermKey;
   score: TermScoreCopy;
+  rate: number;
+}
+
+function majorityLanguage(samples: readonly PostSample[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const s of samples) if (s.lang) counts.set(s.lang, (counts.get(s.lang) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [lang, c] of counts) if (c > bestCount) [best, bestCount] = [lang, c];
+  return best;
 }
 
 function copyScore(s: TermScoreCopy): TermScoreCopy {
@@ -271,7 +287,7 @@ export class EmergingTermDetector {
     const t = post.createdAt;
     if (this.table.setTime(t) > 0) this.expireTopics(t);
     if (post.repostOf && !o.countReposts) return undefined;
-    this.table.addPost();
+    this.table.addPost(post.lang);
     this.posts++;
 
     const keys = this.keys.collect(post);
@@ -286,7 +302,7 @@ export class EmergingTermDetector {
       const s = this.table.add(keys.hashes[i]);
       sig[i] = s.significance;
       if (warm && s.significance >= o.candidateSignificance && s.observed >= 3 && s.rate <= o.maxBaselineRate) {
-        (rising ??= []).push({ key: keys.key(i), score: copyScore(s) });
+        (rising ??= []).push({ key: keys.key(i), score: copyScore(s), rate: s.rate });
       }
     }
     // Pairs among the post's most rising words and hashtags (SigniTrend counts co-occurring
@@ -314,7 +330,7 @@ export class EmergingTermDetector {
           const s = this.table.add(h);
           if (warm && s.significance >= o.candidateSignificance && s.observed >= 3 && s.rate <= o.maxBaselineRate) {
             const [x, y] = keys.texts[ia] < keys.texts[ib] ? [keys.texts[ia], keys.texts[ib]] : [keys.texts[ib], keys.texts[ia]];
-            (rising ??= []).push({ key: { text: `${x} + ${y}`, kind: 'pair', hash: h }, score: copyScore(s) });
+            (rising ??= []).push({ key: { text: `${x} + ${y}`, kind: 'pair', hash: h }, score: copyScore(s), rate: s.rate });
           }
         }
       }
@@ -345,6 +361,7 @@ export class EmergingTermDetector {
           samples: [],
           next: 0,
           topic: null,
+          baseRate: r.rate,
         }),
         (evicted) => this.trackedByHash.delete(evicted.value.hash),
       ).value;
@@ -356,6 +373,7 @@ export class EmergingTermDetector {
       }
       entry.lastRise = t;
       entry.latest = r.score;
+      if (r.rate < entry.baseRate) entry.baseRate = r.rate;
       if (r.score.significance > entry.peak.significance) entry.peak = r.score;
       if (entry.samples.length < o.samplesPerTerm) entry.samples.push(sample);
       else entry.samples[entry.next] = sample;
@@ -382,20 +400,22 @@ export class EmergingTermDetector {
   }
 
   /**
-   * Attaches the term to the surging topic whose words appear in the largest share of the term's
-   * posts, if that share is at least `joinShare`. Only words and hashtags count: a shared
-   * shortener domain or a generic pair must not pull one story into another. A topic whose terms
-   * have cooled below firing level for a slot takes no new terms: a new development of an old
-   * story (a second surge) makes its own alert.
+   * Attaches the term to a surging topic when a good share (`joinShare`) of the term's posts
+   * carry all of the topic's central words (see centralKeys). Sharing an everyday word, or one
+   * word of several, is not enough: a factory fire in another city, or a strike in the same city,
+   * is a new story. A topic whose terms have cooled below firing level for a slot takes no new
+   * terms either: a new development of an old story makes its own alert.
    */
   private joinTopic(entry: TrackedTerm, t: number): boolean {
     let best: Topic | undefined;
     let bestShare = 0;
+    const lang = majorityLanguage(entry.samples);
     for (const topic of this.topics.values()) {
       if (t - topic.lastHot > this.options.slotMs) continue;
-      const keys = new Set(topic.coreKeys.length > 0 ? topic.coreKeys : topic.keys);
+      const central = this.centralKeys(topic, lang);
+      if (central.length === 0) continue;
       let hits = 0;
-      for (const s of entry.samples) if (s.keys.some((k) => keys.has(k))) hits++;
+      for (const s of entry.samples) if (central.every((k) => s.keys.includes(k))) hits++;
       const share = hits / entry.samples.length;
       if (share > bestShare) {
         bestShare = share;
@@ -410,6 +430,37 @@ export class EmergingTermDetector {
     best.lastHot = t;
     entry.topic = best.id;
     return true;
+  }
+
+  /**
+   * A topic's central words: its specific words and hashtags (rare before the topic, a learned
+   * rate under 1 post in 1,000: the place rather than the incident) that are in at least 60% of
+   * its sample posts, at most three, or else its most frequent specific one. Counted over the
+   * topic's posts in `lang` when it has a few, so that a story told in several languages has
+   * central words in each.
+   */
+  private centralKeys(topic: Topic, lang: string | undefined): number[] {
+    let core = new Set<number>();
+    for (const k of topic.coreKeys) {
+      const member = this.trackedByHash.get(k);
+      if (member && member.baseRate < SPECIFIC_RATE) core.add(k);
+    }
+    if (core.size === 0) core = new Set(topic.coreKeys.length > 0 ? topic.coreKeys : topic.keys);
+    const samples = new Map<string, PostSample>();
+    for (const k of topic.keys) {
+      const member = this.trackedByHash.get(k);
+      if (!member || member.topic !== topic.id) continue;
+      for (const s of member.samples) samples.set(s.id, s);
+    }
+    let pool = [...samples.values()];
+    const inLang = pool.filter((s) => s.lang === lang);
+    if (inLang.length >= 3) pool = inLang;
+    const counts = new Map<number, number>();
+    for (const s of pool) for (const h of s.keys) if (core.has(h)) counts.set(h, (counts.get(h) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (ranked.length === 0) return [];
+    const central = ranked.filter(([, c]) => c >= CENTRAL_SHARE * pool.length).slice(0, 3);
+    return (central.length > 0 ? central : ranked.slice(0, 1)).map(([h]) => h);
   }
 
   /** The rising terms that co-occur with `lead` in its posts, lead first. */

@@ -16,7 +16,13 @@
  * fixed: 4·(3 + subSlots) bytes a bucket. Sub-slot counts are cleared lazily (each bucket
  * remembers the last sub-slot it counted in), so a quiet stream does not pay a pass over the
  * table every few minutes; the per-slot learning pass is the only whole-table work.
+ *
+ * One addition to the paper: E is scaled by how active the language of the post being counted
+ * is right now relative to its usual share (language-activity.ts), so the daily rhythm of each
+ * language community does not read as news.
  */
+import { LanguageActivity, type LanguageActivitySnapshot } from './language-activity.js';
+
 
 export interface SignificanceTableOptions {
   /** log2 of the number of buckets. */
@@ -41,6 +47,7 @@ export interface SignificanceTableSnapshot {
   base: number;
   subPosts: number[];
   learnedSlots: number;
+  languages: LanguageActivitySnapshot;
   /** The bucket array (mean, variance, last sub-slot, sub-slot counts), Float32 little-endian, base64. */
   cells: string;
 }
@@ -82,6 +89,9 @@ export class SignificanceTable {
   private readonly score: TermScore = { significance: 0, observed: 0, expected: 0, rate: 0 };
   private readonly idx: Int32Array;
   private ring = 0;
+  private readonly activity: LanguageActivity;
+  /** Language activity factor of the post being counted. */
+  private factor = 1;
 
   constructor(readonly options: SignificanceTableOptions) {
     if (options.tableBits < 4 || options.tableBits > 28) throw new RangeError('tableBits must be in 4..28');
@@ -98,6 +108,7 @@ export class SignificanceTable {
     this.subPosts = new Float64Array(options.subSlots);
     this.alpha = 1 - 2 ** (-1 / options.halfLifeSlots);
     this.idx = new Int32Array(options.depth);
+    this.activity = new LanguageActivity(options.subSlots, options.halfLifeSlots);
   }
 
   /** Slots learned so far (cold start: too few means no alerts). */
@@ -133,21 +144,24 @@ export class SignificanceTable {
       current++;
       if (current % k === 0) {
         this.learnSlot(current - k - this.base);
+        this.activity.learnSlot();
         slotsClosed++;
       }
       this.ring = current % k;
       this.windowN -= this.subPosts[this.ring];
       this.subPosts[this.ring] = 0;
+      this.activity.clear(this.ring);
     }
     this.subSlot = sub;
     this.ring = sub % k;
     return slotsClosed;
   }
 
-  /** Counts one post (call once per post, before its terms). */
-  addPost(): void {
+  /** Counts one post (call once per post, before its terms), in its language. */
+  addPost(lang?: string): void {
     this.subPosts[this.ring]++;
     this.windowN++;
+    this.factor = this.activity.factor(this.activity.add(lang, this.ring));
   }
 
   /** Counts one post containing the term with hash h, and returns the term's score after it. */
@@ -207,7 +221,7 @@ export class SignificanceTable {
       const b = idx[i];
       const c = this.countIn(b, cur - k + 1, cur);
       const mean = cells[b + MEAN];
-      const e = mean * n;
+      const e = mean * n * this.factor;
       const z = (c - e) / (Math.sqrt(e + cells[b + VAR] * n * n) + beta);
       if (z < zMin) zMin = z;
       if (c < cMin) {
@@ -257,6 +271,7 @@ export class SignificanceTable {
       base: this.base,
       subPosts: [...this.subPosts],
       learnedSlots: this.learnedSlots,
+      languages: this.activity.snapshot(),
       cells: Buffer.from(bytes).toString('base64'),
     };
   }
@@ -272,6 +287,7 @@ export class SignificanceTable {
     t.subPosts.set(s.subPosts);
     t.windowN = s.subPosts.reduce((a, b) => a + b, 0);
     t.learnedSlots = s.learnedSlots;
+    t.activity.restoreFrom(s.languages);
     return t;
   }
 }
