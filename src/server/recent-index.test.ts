@@ -76,4 +76,32 @@ describe('RecentIndex', () => {
     index.stop();
     await store.close();
   });
+
+  it('lists the newest matches after a cursor in (time, rowid) order when rows arrive out of time order', async () => {
+    const store = openStore();
+    const now = 10 * HOUR;
+    // Times repeat and go backwards across rowids, as when an old file is replayed after a live stream.
+    const posts = Array.from({ length: 300 }, (_, i) =>
+      makePost({ id: `x:${i}`, text: i % 4 === 3 ? 'storm' : 'flood', createdAt: now - 2 * HOUR + ((i * 7919) % 97) * 60_000, authorKey: author(i) }),
+    );
+    await store.writeBatch(posts);
+    const index = new RecentIndex(store.db, async () => [{ name: 'w', query: 'flood' }], { now: () => now, pollMs: 1e9 });
+    await index.start();
+    const view = index.view('w', now - 90 * 60_000, now)!;
+    const all = store.db
+      .prepare("SELECT p.created_at AS createdAt, p.rowid AS rowid FROM posts p WHERE p.created_at >= ? AND p.created_at < ? AND p.text = 'flood' ORDER BY p.created_at DESC, p.rowid DESC")
+      .all(now - 90 * 60_000, now) as { createdAt: number; rowid: number }[];
+    const seen: { createdAt: number; rowid: number }[] = [];
+    let after: { createdAt: number; rowid: number } | undefined;
+    for (;;) {
+      const page = view.newest(9, after);
+      seen.push(...page);
+      if (page.length < 9) break;
+      after = page[page.length - 1];
+    }
+    expect(seen).toEqual(all);
+    expect(view.newest(0)).toEqual([]);
+    index.stop();
+    await store.close();
+  });
 });

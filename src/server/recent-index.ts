@@ -202,16 +202,30 @@ export class WatchView {
     return { rows, posts };
   }
 
-  /** Rowids of the newest matches (created_at, rowid descending) after a cursor. */
+  /**
+   * Rowids of the newest matches (created_at, rowid descending) after a cursor. One pass from the
+   * newest rowid down keeping the best `limit` in order: no sort of every match in range.
+   */
   newest(limit: number, after?: { createdAt: number; rowid: number }): { createdAt: number; rowid: number }[] {
-    const { t, rowid } = this.cols;
-    const picked: number[] = [];
-    this.each((i) => {
-      if (after && (t[i] > after.createdAt || (t[i] === after.createdAt && rowid[i] >= after.rowid))) return;
-      picked.push(i);
-    });
-    picked.sort((a, b) => t[b] - t[a] || rowid[b] - rowid[a]);
-    return picked.slice(0, limit).map((i) => ({ createdAt: t[i], rowid: rowid[i] }));
+    const { t, rowid, n } = this.cols;
+    const before = (i: number, j: number) => t[i] > t[j] || (t[i] === t[j] && rowid[i] > rowid[j]);
+    const best: number[] = [];
+    if (limit <= 0) return [];
+    for (let i = n - 1; i >= 0; i--) {
+      if (t[i] < this.from || t[i] >= this.to) continue;
+      if (after && (t[i] > after.createdAt || (t[i] === after.createdAt && rowid[i] >= after.rowid))) continue;
+      if (best.length === limit && !before(i, best[limit - 1])) continue;
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(best[mid], i)) lo = mid + 1;
+        else hi = mid;
+      }
+      best.splice(lo, 0, i);
+      if (best.length > limit) best.pop();
+    }
+    return best.map((i) => ({ createdAt: t[i], rowid: rowid[i] }));
   }
 }
 

@@ -60,10 +60,15 @@ function filterOf(filter: CompiledSqlite | null): CompiledSqlite {
 export class SqliteAnalytics {
   private readonly statementCache = new Map<string, Database.Statement>();
 
+  private readonly walk: SearchWalk;
+
   constructor(
     private readonly db: Database.Database,
     private readonly sampleSize = 20_000,
-  ) {}
+    walk: Partial<SearchWalk> = {},
+  ) {
+    this.walk = { ...DEFAULT_SEARCH_WALK, ...walk };
+  }
 
   private prepare(sql: string): Database.Statement {
     let s = this.statementCache.get(sql);
@@ -173,16 +178,59 @@ export class SqliteAnalytics {
     return countTerms(rows, limit);
   }
 
-  /** Newest first, `limit` per page; `next` continues after the last post of this page. */
+  /**
+   * Newest first, `limit` per page; `next` continues after the last post of this page. Walks the
+   * created_at index from the newest post down in growing steps and stops once the page is full,
+   * so a common word costs a few thousand index entries instead of every match in the store
+   * (SQLite's own plan for `rowid IN (FTS matches) ORDER BY created_at` fetches and sorts them
+   * all). A rare query that the walk has not filled within its budget falls back
+   * to that plan over the rest of the range, where it is cheap: it costs what the matches do.
+   */
   search(filter: CompiledSqlite | null, from: number, to: number, limit: number, after?: PageCursor): SearchPage {
-    const f = filterOf(filter);
-    const cursorSql = after ? 'AND (p.created_at < ? OR (p.created_at = ? AND p.rowid < ?))' : '';
-    const cursorParams = after ? [after.createdAt, after.createdAt, after.rowid] : [];
-    const rows = this.prepare(
-      `SELECT p.rowid, p.* FROM posts p
-       WHERE p.created_at >= ? AND p.created_at < ? ${cursorSql} AND (${f.where})
-       ORDER BY p.created_at DESC, p.rowid DESC LIMIT ?`,
-    ).all(from, to, ...cursorParams, ...f.params, limit + 1) as PostRow[];
+    return this.db.transaction(() => this.searchInSnapshot(filterOf(filter), from, to, limit, after))();
+  }
+
+  private searchInSnapshot(f: CompiledSqlite, from: number, to: number, limit: number, after?: PageCursor): SearchPage {
+    // Posts strictly below `upper` in (created_at, rowid) order; `created_at <= ?` lets the index bound
+    // the range. CROSS JOIN keeps SQLite from driving the join from the query's matches instead.
+    const below = 'created_at >= ? AND created_at < ? AND created_at <= ? AND (created_at < ? OR rowid < ?)';
+    const probe = this.prepare(
+      `SELECT p.rowid, p.* FROM (
+         SELECT rowid AS r FROM posts INDEXED BY posts_created_at WHERE ${below}
+         ORDER BY created_at DESC, rowid DESC LIMIT ?
+       ) newest CROSS JOIN posts p ON p.rowid = newest.r
+       WHERE (${f.where}) ORDER BY p.created_at DESC, p.rowid DESC LIMIT ?`,
+    );
+    const boundary = this.prepare(
+      `SELECT created_at AS createdAt, rowid FROM posts INDEXED BY posts_created_at WHERE ${below}
+       ORDER BY created_at DESC, rowid DESC LIMIT 1 OFFSET ?`,
+    );
+    let upper: PageCursor = after ?? { createdAt: to, rowid: Number.MIN_SAFE_INTEGER };
+    const bound = () => [from, to, upper.createdAt, upper.createdAt, upper.rowid];
+    const rows: PostRow[] = [];
+    // Few full-text candidates in the whole store: collecting them all is cheaper than any walk.
+    const rare =
+      leadsWithFts(f.where) &&
+      (this.prepare(`SELECT COUNT(*) AS n FROM (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? LIMIT ${this.walk.rareCandidates + 1})`).get(f.params[0]) as { n: number })
+        .n <= this.walk.rareCandidates;
+    let step = this.walk.firstStep;
+    for (let walked = 0; rows.length <= limit; walked += step, step *= 4) {
+      if (rare || walked >= this.walk.budget) {
+        rows.push(
+          ...(this.prepare(
+            `SELECT p.rowid, p.* FROM posts p
+             WHERE p.created_at >= ? AND p.created_at < ? AND p.created_at <= ? AND (p.created_at < ? OR p.rowid < ?) AND (${f.where})
+             ORDER BY p.created_at DESC, p.rowid DESC LIMIT ?`,
+          ).all(...bound(), ...f.params, limit + 1 - rows.length) as PostRow[]),
+        );
+        break;
+      }
+      rows.push(...(probe.all(...bound(), step, ...f.params, limit + 1 - rows.length) as PostRow[]));
+      if (rows.length > limit) break;
+      const last = boundary.get(...bound(), step - 1) as PageCursor | undefined;
+      if (!last) break;
+      upper = last;
+    }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -190,6 +238,48 @@ export class SqliteAnalytics {
       next: rows.length > limit && last ? { createdAt: last.created_at, rowid: last.rowid } : null,
     };
   }
+}
+
+/** How the newest-first search walks the store (tests make the steps small). */
+export interface SearchWalk {
+  /** Index entries read in the first step; each next step reads 4× more. */
+  firstStep: number;
+  /** Index entries walked before a rare query lets SQLite collect its matches instead. */
+  budget: number;
+  /** Full-text candidates few enough to collect and sort outright, without a walk. */
+  rareCandidates: number;
+}
+
+export const DEFAULT_SEARCH_WALK: SearchWalk = { firstStep: 2048, budget: 40_000, rareCandidates: 2000 };
+
+const FTS_CANDIDATES = 'p.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)';
+
+/**
+ * Whether a compiled `where` requires its leading full-text look-up (the query compiler puts the
+ * one full-text part of an AND first, and parenthesises every operand): then the look-up's
+ * matches, bound as the first parameter, are a superset of the query's.
+ */
+export function leadsWithFts(where: string): boolean {
+  const sql = where.trim();
+  if (sql === FTS_CANDIDATES) return true;
+  if (!sql.startsWith('(')) return false;
+  let depth = 0;
+  let firstEnd = -1;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i];
+    if (ch === "'") {
+      i = sql.indexOf("'", i + 1);
+      if (i < 0) return false;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') {
+      depth--;
+      if (depth === 0 && firstEnd < 0) firstEnd = i;
+    } else if (depth === 0 && sql.startsWith(' OR ', i)) return false;
+  }
+  if (depth !== 0 || firstEnd < 0) return false;
+  const rest = sql.slice(firstEnd + 1);
+  if (rest !== '' && !rest.startsWith(' AND ')) return false;
+  return leadsWithFts(sql.slice(1, firstEnd));
 }
 
 /** Posts and distinct authors per eligible word (the trend detectors' definition of a topic word). */
