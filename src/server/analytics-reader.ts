@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Post } from '../model/post.js';
 import type { Bucket, SeriesPoint } from '../store/store.js';
-import type { QueryLanguage } from './deps.js';
+import type { QueryLanguage, SourceHealth } from './deps.js';
+import { SqliteSourceHealth } from './source-health.js';
 import { type KeyedPoint, type PageCursor, SqliteAnalytics, type SentimentPoint, type TopKind, type TopRow } from './sqlite-analytics.js';
 
 /**
@@ -22,6 +23,8 @@ export interface AnalyticsReader {
   search(query: string | null, from: number, to: number, limit: number, after?: PageCursor): Promise<{ posts: Post[]; next: PageCursor | null }>;
   postsByRowid(rowids: readonly number[]): Promise<Post[]>;
   termsOfRowids(rowids: readonly number[], limit: number): Promise<TopRow[]>;
+  /** Source health (SqliteSourceHealth) from the same connection, as of `now`. */
+  sourceHealth(now: number): Promise<SourceHealth[]>;
   close(): Promise<void>;
 }
 
@@ -29,7 +32,8 @@ type Method = Exclude<keyof AnalyticsReader, 'close'>;
 const BY_QUERY: ReadonlySet<Method> = new Set(['volume', 'count', 'sentiment', 'breakdown', 'top', 'search']);
 
 /** Runs a reader method against an analytics object, compiling the query first. */
-export function runAnalytics(analytics: SqliteAnalytics, query: QueryLanguage, method: Method, args: unknown[]): unknown {
+export function runAnalytics(analytics: SqliteAnalytics, query: QueryLanguage, method: Method, args: unknown[], sources?: SqliteSourceHealth): unknown {
+  if (method === 'sourceHealth') return sources ? sources.list(args[0] as number) : [];
   const fn = analytics[method] as (...a: unknown[]) => unknown;
   if (!BY_QUERY.has(method)) return fn.apply(analytics, args);
   const [text, ...rest] = args as [string | null, ...unknown[]];
@@ -50,13 +54,15 @@ function readerOf(call: (method: Method, args: unknown[]) => Promise<unknown>, c
     search: m('search') as AnalyticsReader['search'],
     postsByRowid: m('postsByRowid') as AnalyticsReader['postsByRowid'],
     termsOfRowids: m('termsOfRowids') as AnalyticsReader['termsOfRowids'],
+    sourceHealth: m('sourceHealth') as AnalyticsReader['sourceHealth'],
     close,
   };
 }
 
 export function inlineReader(db: Database.Database, query: QueryLanguage): AnalyticsReader {
   const analytics = new SqliteAnalytics(db);
-  return readerOf(async (method, args) => runAnalytics(analytics, query, method, args), async () => {});
+  const sources = new SqliteSourceHealth(db);
+  return readerOf(async (method, args) => runAnalytics(analytics, query, method, args, sources), async () => {});
 }
 
 /** The compiled worker script; under vitest this module runs from src/ and the worker from dist/. */

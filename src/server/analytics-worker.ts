@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { runAnalytics } from './analytics-reader.js';
 import { sqliteQueryLanguage } from './query-language.js';
 import { SqliteAnalytics } from './sqlite-analytics.js';
+import { SqliteSourceHealth } from './source-health.js';
 
 /** A worker thread answering the server's SQL figures on its own read-only connection. */
 
@@ -11,10 +12,12 @@ db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -65536');
 const analytics = new SqliteAnalytics(db);
 const query = sqliteQueryLanguage(db);
+// Off the server's thread, the sources page can afford figures at most a second old.
+const sources = new SqliteSourceHealth(db, Date.now, 1000);
 
-parentPort!.on('message', (msg: { id: number; method: Parameters<typeof runAnalytics>[2]; args: unknown[] }) => {
+parentPort!.on('message', async (msg: { id: number; method: Parameters<typeof runAnalytics>[2]; args: unknown[] }) => {
   try {
-    parentPort!.postMessage({ id: msg.id, result: runAnalytics(analytics, query, msg.method, msg.args) });
+    parentPort!.postMessage({ id: msg.id, result: await runAnalytics(analytics, query, msg.method, msg.args, sources) });
   } catch (err) {
     const e = err as Error;
     parentPort!.postMessage({ id: msg.id, error: e.message, name: e.name });

@@ -38,6 +38,9 @@ export interface AuditEntry {
   ip: string;
 }
 
+/** An audit entry as stored, its detail as JSON. */
+type AuditRow = Omit<AuditEntry, 'detail'> & { detail: string };
+
 const TOKEN_PREFIX = 'tw_';
 
 export class AuthStoreError extends Error {
@@ -48,10 +51,19 @@ function hashToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
+/** How long audit entries may wait to be written together (they are readable at once). */
+const AUDIT_FLUSH_MS = 250;
+/** Past this many waiting entries a flush waits for the write lock instead of trying later. */
+const AUDIT_MAX_PENDING = 10_000;
+
 export class AuthStore {
   private readonly statements;
+  private readonly insertAudits: (entries: AuditRow[]) => void;
+  /** Entries not yet written: every request is audited, and one write per request would wait on the store's writer. */
+  private pendingAudit: AuditRow[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS api_tokens (
         id INTEGER PRIMARY KEY,
@@ -84,6 +96,10 @@ export class AuthStore {
       insertAudit: db.prepare('INSERT INTO audit_log (at, actor, role, action, target, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       readAudit: db.prepare('SELECT at, actor, role, action, target, detail, ip FROM audit_log WHERE at >= ? ORDER BY id DESC LIMIT ?'),
     };
+    const insert = this.statements.insertAudit;
+    this.insertAudits = db.transaction((entries: AuditRow[]) => {
+      for (const e of entries) insert.run(e.at, e.actor, e.role, e.action, e.target, e.detail, e.ip);
+    }).immediate;
   }
 
   /** Creates a token; the returned secret is the only time it exists in clear. */
@@ -121,13 +137,59 @@ export class AuthStore {
     return (this.statements.activeCount.get() as { n: number }).n;
   }
 
+  /**
+   * Records an entry. It is written with the others of the next quarter second in one
+   * transaction that never waits on another connection's write lock (the ingest writer's): a
+   * busy store is tried again later, so requests are not held up by the audit log.
+   */
   audit(entry: AuditEntry): void {
-    this.statements.insertAudit.run(entry.at, entry.actor, entry.role, entry.action, entry.target, JSON.stringify(entry.detail), entry.ip);
+    this.pendingAudit.push({ ...entry, detail: JSON.stringify(entry.detail) });
+    if (this.pendingAudit.length >= AUDIT_MAX_PENDING) this.flushAudit(true);
+    else this.scheduleFlush();
   }
 
-  /** Newest first. */
+  /** Writes the waiting entries; without `wait`, gives up at once (and tries later) when the store is locked. */
+  flushAudit(wait = false): boolean {
+    if (this.pendingAudit.length === 0) return true;
+    const entries = this.pendingAudit;
+    const timeout = wait ? undefined : (this.db.pragma('busy_timeout', { simple: true }) as number);
+    if (!wait) this.db.pragma('busy_timeout = 0');
+    try {
+      this.insertAudits(entries);
+      this.pendingAudit = [];
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      this.scheduleFlush();
+      return false;
+    } finally {
+      if (timeout !== undefined) this.db.pragma(`busy_timeout = ${timeout}`);
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      if (this.db.open) this.flushAudit();
+    }, AUDIT_FLUSH_MS);
+    this.flushTimer.unref();
+  }
+
+  /** Newest first, including entries not yet written. */
   readAudit(options: { since?: number; limit?: number } = {}): AuditEntry[] {
-    const rows = this.statements.readAudit.all(options.since ?? 0, options.limit ?? 100) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
-    return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+    this.flushAudit();
+    const since = options.since ?? 0;
+    const limit = options.limit ?? 100;
+    const waiting = this.pendingAudit.filter((e) => e.at >= since).reverse().slice(0, limit);
+    const rows = this.statements.readAudit.all(since, limit - waiting.length) as AuditRow[];
+    return [...waiting, ...rows].map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  }
+
+  /** Writes what is waiting (waiting for the lock if need be) and stops the timer. */
+  close(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.db.open) this.flushAudit(true);
   }
 }

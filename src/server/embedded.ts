@@ -11,7 +11,7 @@ import { RecentIndex } from './recent-index.js';
 import { type StartServerOptions, startServer } from './server.js';
 import { SqliteSourceHealth } from './source-health.js';
 import { SqliteAlertRepository } from './sqlite-alerts.js';
-import { StoreWatchRepository, storeWatchVolume } from './store-watches.js';
+import { StoreWatchRepository, WatchListCache, storeWatchVolume } from './store-watches.js';
 
 export interface EmbeddedServerOptions {
   store: SqliteStore;
@@ -35,14 +35,15 @@ export interface EmbeddedServerOptions {
  */
 export function embeddedServerDeps(options: EmbeddedServerOptions): { deps: ServerDeps; recentIndex: RecentIndex } {
   const { store } = options;
-  const watches = new StoreWatchRepository(store);
+  const watchList = new WatchListCache(store);
+  const watches = new StoreWatchRepository(store, watchList);
   const recentIndex = new RecentIndex(store.db, () => watches.list());
   const deps: ServerDeps = {
     store,
     db: store.db,
     live: options.live,
     watches,
-    watchVolume: storeWatchVolume(store),
+    watchVolume: storeWatchVolume(store, watchList),
     alerts: options.alerts ?? new SqliteAlertRepository(store.db),
     channels: options.channels ?? new FileChannelRepository(join(options.dataDir, CHANNELS_FILE_NAME)),
     query: sqliteQueryLanguage(store.db),

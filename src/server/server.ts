@@ -14,6 +14,7 @@ import { type App, type Caller, HttpError, type RouteContext } from './http-comm
 import { HttpMetrics } from './http-metrics.js';
 import { DEFAULT_K_ANONYMITY } from './privacy.js';
 import { RecentIndex } from './recent-index.js';
+import { SqliteSourceHealth } from './source-health.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerExportRoutes } from './routes/export.js';
 import { registerOperationsRoutes } from './routes/operations.js';
@@ -87,10 +88,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const authMode = deps.auth?.mode ?? 'off';
   const k = deps.kAnonymity ?? DEFAULT_K_ANONYMITY;
   const authStore = new AuthStore(deps.db);
-  const reader: AnalyticsReader =
-    (deps.readerThreads ?? 1) > 0 && deps.db.name !== ':memory:' && readerWorkerScript() ? workerReader(deps.db.name, deps.readerThreads ?? 1) : inlineReader(deps.db, deps.query);
+  const inWorker = (deps.readerThreads ?? 1) > 0 && deps.db.name !== ':memory:' && readerWorkerScript() !== undefined;
+  const reader: AnalyticsReader = inWorker ? workerReader(deps.db.name, deps.readerThreads ?? 1) : inlineReader(deps.db, deps.query);
+  // The store's source health scans recent posts: off the server's thread too, with the other SQL.
+  const sources = inWorker && deps.sources instanceof SqliteSourceHealth ? { list: () => reader.sourceHealth((deps.sources as SqliteSourceHealth).now()) } : deps.sources;
   const metrics = new HttpMetrics();
-  const cache = new TtlCache(2000, now);
+  // A live dashboard tolerates figures up to a second old; dashboards ask for the same ones again and again.
+  const cache = new TtlCache(1000, now);
   const compiledCache = new Map<string, CompiledSqlite>();
   const horizon = deps.recentHorizonMs ?? 86_400_000;
   const recent = deps.recentIndex ?? (horizon > 0 ? new RecentIndex(deps.db, () => deps.watches.list(), { horizonMs: horizon, now }) : undefined);
@@ -186,7 +190,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   const ctx: RouteContext = {
-    deps,
+    deps: { ...deps, sources },
     reader,
     authStore,
     k,
@@ -220,14 +224,16 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     partialWatchView: (params, from, to) => (params.watch && !params.q ? recent?.partialView(params.watch, from, to) : undefined),
   };
   app.addHook('onClose', async () => reader.close());
+  app.addHook('onClose', async () => authStore.close());
   if (recent) {
     // Catching up reads the horizon's posts in chunks between requests; until then figures come from SQL.
     void recent.start().catch((err: Error) => app.log.error(err, 'recent index stopped'));
     app.addHook('onClose', async () => recent.stop());
   }
 
+  const maxRowid = deps.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM posts');
   app.get('/healthz', { schema: { tags: ['meta'], summary: 'Liveness: 200 with the post count when the store answers' } }, async () => {
-    const posts = (deps.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM posts').get() as { n: number }).n;
+    const posts = (maxRowid.get() as { n: number }).n;
     return { ok: true, posts, recentIndex: recent ? (recent.ready ? 'ready' : 'building') : 'off' };
   });
 

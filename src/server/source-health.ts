@@ -19,12 +19,14 @@ export class SqliteSourceHealth implements SourceHealthProvider {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly now: () => number = Date.now,
+    /** The clock the figures are computed at. */
+    readonly now: () => number = Date.now,
     private readonly cacheMs = 5000,
   ) {}
 
-  async list(): Promise<SourceHealth[]> {
-    const now = this.now();
+  /** The sources as of `at` (default: the clock's now). */
+  async list(at?: number): Promise<SourceHealth[]> {
+    const now = at ?? this.now();
     if (this.cached && now - this.cached.at < this.cacheMs) return this.cached.value;
     const db = this.db;
     const names = new Set<string>();

@@ -7,6 +7,7 @@ import { DEMO_TUNING } from '../../pipeline/alerting.js';
 import { createBatchEnricher } from '../../pipeline/enrich-pool.js';
 import { ingest } from '../../pipeline/ingest.js';
 import { startEmbeddedServer } from '../../server/embedded.js';
+import { startStoreWriter } from '../../server/writer-thread.js';
 import { paced } from '../../sources/live.js';
 import { createSimulator } from '../../sources/simulator/index.js';
 import { UsageError, dataFolder, openStore, resolveDataDir, secretOf } from '../context.js';
@@ -96,6 +97,8 @@ export function registerDemo(program: Command, globals: GlobalOptions): void {
       const store = openStore(folder);
       for (const w of DEMO_WATCHES) if (!(await store.getWatch(w.name))) await store.addWatch(w.name, w.query, { description: w.description });
 
+      // Batches are written on the store's writer thread, so the server answers while ingest writes.
+      const writer = await startStoreWriter(store);
       const hub = new SseHub();
       const server = opts.server ? await startEmbeddedServer({ store, dataDir: folder.dir, live: hub, host: opts.host, port }) : undefined;
       const summary = new LiveSummary();
@@ -118,7 +121,7 @@ export function registerDemo(program: Command, globals: GlobalOptions): void {
       process.once('SIGTERM', stop);
       const timer = opts.duration === undefined ? undefined : setTimeout(stop, Number(opts.duration) * 1000);
       const ticker = setInterval(() => process.stdout.write(`${summary.line(alerting.fired.length)}\n`), 5000);
-      const purger = retention === undefined ? undefined : setInterval(() => void applyRetention(store, retention), 3_600_000);
+      const purger = retention === undefined ? undefined : setInterval(() => void applyRetention(writer, retention), 3_600_000);
       process.stdout.write(
         `tidewatch demo: simulated stream (seed ${seed}, ${rate} posts/s, ${history} min of history) into ${folder.dir}\n` +
           (server ? `dashboard and API: ${server.url}\n` : ''),
@@ -126,7 +129,7 @@ export function registerDemo(program: Command, globals: GlobalOptions): void {
       try {
         const result = await ingest({
           source: paced(simulator),
-          store,
+          store: writer,
           enricher,
           maxLatencyMs: 500,
           signal: abort.signal,
@@ -157,6 +160,7 @@ export function registerDemo(program: Command, globals: GlobalOptions): void {
           ['server', () => server?.close()],
           ['live feed', () => hub.close()],
           ['enrichment', () => enricher.close()],
+          ['store writer', () => (writer === store ? undefined : writer.close())],
           ['store', () => store.close()],
         ];
         for (const [name, close] of steps) {

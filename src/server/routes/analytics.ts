@@ -31,7 +31,7 @@ function suppressKeyed(rows: KeyedPoint[], k: number) {
 
 /** One series for a selection; shared by the series route and the series export. */
 export function computeSeries(ctx: RouteContext, metric: SeriesMetric, sel: { watch?: string; q?: string }, query: string | null, bucket: Bucket, from: number, to: number) {
-  // Dashboards ask for the same figures again and again: each is computed once per second or two.
+  // Dashboards ask for the same figures again and again: each is computed at most once a second.
   return ctx.cached(`series:${metric}:${sel.q ? '' : (sel.watch ?? '')}:${query}:${bucket}:${from}:${to}`, () => seriesOf(ctx, metric, sel, query, bucket, from, to));
 }
 

@@ -6,13 +6,13 @@ import type { Alert } from '../../model/alert.js';
 import type { Post } from '../../model/post.js';
 import { SseHub } from '../../notify/sse.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { loadWatchMatcher, recordBatch, syncWatchMatcher } from '../../store/sqlite/watches.js';
 import { makePost } from '../../testing/fixtures.js';
 import type { QueryLanguage, ServerDeps } from '../deps.js';
 import { startEmbeddedServer } from '../embedded.js';
 import { SqliteAlertRepository } from '../sqlite-alerts.js';
 import { sqliteQueryLanguage } from '../query-language.js';
 import { StoreWatchRepository } from '../store-watches.js';
+import { startStoreWriter } from '../writer-thread.js';
 import { samplePosts } from './sample-posts.js';
 
 /**
@@ -79,7 +79,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const alerts = new SqliteAlertRepository(store.db);
   const watches = new StoreWatchRepository(store);
   if ((await watches.list()).length === 0) for (const w of options.watches ?? DEFAULT_DEV_WATCHES) await watches.put(w);
-  const matcher = loadWatchMatcher(store.db);
   const web = await startEmbeddedServer({
     store,
     dataDir: options.dir,
@@ -91,17 +90,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     port: options.port ?? 0,
   });
 
+  // As `tidewatch demo` does: batches (with their watch matches) are written on the store's writer thread.
+  const writer = await startStoreWriter(store);
   let seq = 0;
   const write = async (posts: Post[]): Promise<void> => {
-    // As the ingest loop does: the batch and its watch rollups in one transaction.
-    syncWatchMatcher(store.db, matcher);
-    const { result, matches } = store.db.transaction(() => {
-      const result = store.writeBatchSync(posts, { source: 'sample-live', cursor: { offset: seq, line: seq + 1 } });
-      return { result, matches: recordBatch(store.db, matcher, posts, result.storedIds) };
-    })();
+    const result = await writer.writeBatch(posts, { source: 'sample-live', cursor: { offset: seq, line: seq + 1 } });
     const names = new Map((await store.listWatches()).map((w) => [w.id, w.name]));
     const perWatch: Record<string, number> = {};
-    for (const m of matches) {
+    for (const m of result.matches) {
       const name = names.get(m.watchId);
       if (name) perWatch[name] = (perWatch[name] ?? 0) + 1;
     }
@@ -201,6 +197,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (timer) clearInterval(timer);
       hub.close();
       await web.close();
+      await writer.close();
       await store.close();
     },
   };

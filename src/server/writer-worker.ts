@@ -1,0 +1,36 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { WorkerWriteResult, WriterReply, WriterRequest } from './writer-thread.js';
+
+/** The store's writer thread (writer-thread.ts): owns a write connection and commits batches in the order they come. */
+
+const store = new SqliteStore({ path: (workerData as { dbPath: string }).dbPath });
+const port = parentPort!;
+
+port.on('message', (msg: WriterRequest) => {
+  let reply: WriterReply;
+  try {
+    switch (msg.op) {
+      case 'write': {
+        const r = store.writeBatchSync(msg.posts, msg.checkpoint, msg.quarantine);
+        const index = new Map<object, number>();
+        if (r.matches.length) msg.posts.forEach((p, i) => index.set(p, i));
+        const result: WorkerWriteResult = { stored: r.stored, duplicates: r.duplicates, storedIds: r.storedIds, matches: r.matches.map((m) => [m.watchId, index.get(m.post)!]) };
+        reply = { id: msg.id, result };
+        break;
+      }
+      case 'purge':
+        // purge is synchronous inside; its promise is already settled.
+        void store.purge(msg.before).then((n) => port.postMessage({ id: msg.id, result: n } satisfies WriterReply), (err: Error) => port.postMessage({ id: msg.id, error: err.message, name: err.name } satisfies WriterReply));
+        return;
+      case 'close':
+        void store.close().then(() => port.postMessage({ id: msg.id, result: null } satisfies WriterReply));
+        return;
+    }
+  } catch (err) {
+    const e = err as Error;
+    reply = { id: msg.id, error: e.message, name: e.name };
+  }
+  port.postMessage(reply);
+});
+port.postMessage({ ready: true });
