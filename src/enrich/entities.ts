@@ -37,6 +37,30 @@ function trimLink(raw: string): string {
   return url;
 }
 
+/** Entities found in a text alone (what a memo of texts can keep). */
+export function textEntities(text: string): Entities {
+  return extractEntities(text);
+}
+
+/**
+ * Add the entities a source gave beside the text (e.g. expanded links of an X API response) to
+ * those found in it. Returns `found` itself when there is nothing to add.
+ */
+export function withSourceEntities(found: Entities, extra: { hashtags?: string[]; mentions?: string[]; links?: string[] }): Entities {
+  const tags = extra.hashtags?.length ? extra.hashtags.map((h) => fold(h.replace(/^[#＃]/, ''))).filter((h) => !found.hashtags.includes(h)) : [];
+  const names = extra.mentions?.length ? extra.mentions.map((h) => h.replace(/^@/, '').toLowerCase()).filter((m) => !found.mentions.includes(m)) : [];
+  // Sources often list the links that are also in the text: only new ones need parsing.
+  const links = extra.links?.length ? extra.links.filter((l) => !found.links.includes(l)) : [];
+  if (tags.length === 0 && names.length === 0 && links.length === 0) return found;
+  const allLinks = unique([...found.links, ...links]);
+  return {
+    hashtags: unique([...found.hashtags, ...tags]),
+    mentions: unique([...found.mentions, ...names]),
+    links: allLinks,
+    domains: links.length > 0 ? unique([...found.domains, ...links.map(domainOf).filter((d): d is string => d !== undefined)]) : found.domains,
+  };
+}
+
 export function extractEntities(text: string, extra?: { hashtags?: string[]; mentions?: string[]; links?: string[] }): Entities {
   const hashtags = [...text.matchAll(HASHTAG)].map((m) => fold(m[1]));
   const mentions = [...text.matchAll(MENTION)].map((m) => m[1].toLowerCase());

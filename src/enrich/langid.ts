@@ -12,6 +12,7 @@ import { loadFastTextLid, type FastTextLid } from './langid-fasttext.js';
 import { decodeResolver, resolve, ResolverScratch, selectCandidates, type ResolverGroup } from './langid-resolver.js';
 import { GROUP_LABELS, routeByScript, type ModelGroup } from './langid-route.js';
 import { cleanForLanguageId, profileScripts } from './langid-text.js';
+import { Memo } from './memo.js';
 
 export interface LanguageGuess {
   /** BCP 47 primary subtag: ISO 639-1 where one exists, else ISO 639-3; `und` when unknown. */
@@ -29,6 +30,13 @@ export interface LanguageIdentifierOptions {
   resolver?: boolean;
   /** Path of the resolver weights; defaults to the file shipped in src/enrich/models. */
   resolverPath?: string;
+  /**
+   * Remember the answers for this many recently seen cleaned texts (default 16,384; 0 = none).
+   * The answer depends on the cleaned text alone, and streams repeat it heavily: a repost differs
+   * from its original only in `RT @handle:` and links, which cleaning removes (measured: 75 % of
+   * ma2016's tweets and 62 % of the simulator's posts repeat a cleaned text among the last 16k–32k).
+   */
+  memo?: number;
 }
 
 export const UNDETERMINED: LanguageGuess = Object.freeze({ lang: 'und', confidence: 0 });
@@ -64,7 +72,11 @@ export interface FirstStage {
 
 /** Clean, shortcut by script, else ask lid.176 within the script's languages. */
 export function runFirstStage(ft: FastTextLid, text: string): FirstStage {
-  const cleaned = cleanForLanguageId(text);
+  return firstStageOfCleaned(ft, cleanForLanguageId(text));
+}
+
+/** The first stage on text already cleaned by cleanForLanguageId. */
+function firstStageOfCleaned(ft: FastTextLid, cleaned: string): FirstStage {
   const profile = profileScripts(cleaned);
   const route = routeByScript(profile);
   if (route.kind === 'decided') {
@@ -164,13 +176,25 @@ export async function createLanguageIdentifier(options: LanguageIdentifierOption
     for (const g of decodeResolver(readFileSync(path)).groups) groups.set(g.script, g);
   }
   const scratch = new ResolverScratch();
+  const decide = (cleaned: string): LanguageGuess => {
+    const stage = firstStageOfCleaned(ft, cleaned);
+    if (stage.decided) return stage.decided;
+    const group = stage.group && groups.get(stage.group);
+    if (!group || !needsResolver(group, stage)) return stage.top;
+    return overrule(group, stage, resolveStage(group, stage, scratch));
+  };
+  const capacity = options.memo ?? 16_384;
+  if (capacity === 0) return { identify: (text) => decide(cleanForLanguageId(text)) };
+  const memo = new Memo<string, LanguageGuess>(capacity);
   return {
     identify(text: string): LanguageGuess {
-      const stage = runFirstStage(ft, text);
-      if (stage.decided) return stage.decided;
-      const group = stage.group && groups.get(stage.group);
-      if (!group || !needsResolver(group, stage)) return stage.top;
-      return overrule(group, stage, resolveStage(group, stage, scratch));
+      const cleaned = cleanForLanguageId(text);
+      let guess = memo.get(cleaned);
+      if (guess === undefined) {
+        guess = Object.freeze(decide(cleaned));
+        memo.set(cleaned, guess);
+      }
+      return guess;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Memo } from './memo.js';
 
 /** Name of the per-installation secret inside the data folder. */
 export const SECRET_FILE = 'pseudonym.key';
@@ -40,14 +41,13 @@ export function pseudonymize(secret: Buffer, platform: string, author: string): 
  * `pseudonymize` with a bounded memo: authors repeat heavily in any stream, and an HMAC costs a
  * few microseconds. The memo lives only in memory, like the raw id it is keyed by.
  */
-export function createPseudonymizer(secret: Buffer, capacity = 200_000): (platform: string, author: string) => string {
-  let memo = new Map<string, string>();
+export function createPseudonymizer(secret: Buffer, capacity = 100_000): (platform: string, author: string) => string {
+  const memo = new Memo<string, string>(capacity);
   return (platform, author) => {
     const key = `${platform}\u0000${author}`;
     let value = memo.get(key);
     if (value === undefined) {
       value = pseudonymize(secret, platform, author);
-      if (memo.size >= capacity) memo = new Map();
       memo.set(key, value);
     }
     return value;

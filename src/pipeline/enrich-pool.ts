@@ -27,7 +27,7 @@ interface Pending {
 /** Round-robin pool of enrichment workers; each batch goes to the least busy worker. */
 class WorkerPool implements BatchEnricher {
   private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending = new Map<number, Pending & { raws: RawPost[] }>();
   private nextId = 0;
   private failure: Error | undefined;
 
@@ -42,7 +42,12 @@ class WorkerPool implements BatchEnricher {
         if (!p) return;
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p.reject(new Error(`enrichment failed: ${msg.error}`));
-        else p.resolve(msg.posts ?? []);
+        else {
+          // Workers answer without the texts (they were sent from here): put them back.
+          const posts = msg.posts ?? [];
+          for (let i = 0; i < posts.length; i++) posts[i].text = p.raws[i].text;
+          p.resolve(posts);
+        }
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
@@ -64,7 +69,7 @@ class WorkerPool implements BatchEnricher {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, raws: posts });
       slot.worker.postMessage({ id, posts, ingestedAt });
     });
   }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RawPost } from '../model/post.js';
+import type { Post, RawPost } from '../model/post.js';
 import { createEnricher } from '../enrich/create-enricher.js';
 import { enrichPost } from '../enrich/enrich.js';
 
@@ -19,7 +19,9 @@ port.on('message', (job: Job) => {
   ready.then(
     (enricher) => {
       try {
-        const posts = job.posts.map((raw) => enrichPost(raw, enricher, job.ingestedAt));
+        const posts: Partial<Post>[] = job.posts.map((raw) => enrichPost(raw, enricher, job.ingestedAt));
+        // The caller still holds the texts it sent: do not copy them back.
+        for (const post of posts) delete post.text;
         port.postMessage({ id: job.id, posts });
       } catch (err) {
         port.postMessage({ id: job.id, error: (err as Error).stack ?? String(err) });

@@ -63,6 +63,11 @@ export function rowToPost(row: PostRow, tokens: string[] = []): Post {
   return post;
 }
 
+/** JSON of a list column; most posts have none of a kind. */
+function jsonList(values: readonly string[]): string {
+  return values.length === 0 ? '[]' : JSON.stringify(values);
+}
+
 /** Quote a folded token for an FTS5 MATCH expression (the value is still bound as a parameter). */
 export function ftsQuote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
@@ -134,7 +139,7 @@ export class SqliteStore implements Store {
       for (const p of posts) {
         const info = s.insertPost.run(
           p.id, p.platform, p.source, p.url ?? null, p.createdAt, p.ingestedAt, p.authorKey, p.text, p.lang, p.langConfidence,
-          JSON.stringify(p.hashtags), JSON.stringify(p.mentions), JSON.stringify(p.links), JSON.stringify(p.domains),
+          jsonList(p.hashtags), jsonList(p.mentions), jsonList(p.links), jsonList(p.domains),
           p.replyTo ?? null, p.quoteOf ?? null, p.repostOf ?? null, p.metrics ? JSON.stringify(p.metrics) : null,
           p.sentiment?.label ?? null, p.sentiment?.score ?? null,
         );
