@@ -9,7 +9,10 @@
  * drops all 2,000 TweetEval validation tweets instead, which removes 1,430 of UMSAB's 1,838
  * English training tweets (measured; see docs/models/sentiment.md). `--dev` holds out 15% of each
  * UMSAB training split and prints macro-F1 on it: the split used to choose the settings below;
- * `--fraction F`, `--char-max N` and `--no-lexicons` are the ablations the model card reports.
+ * `--dev-seed N` draws another 15% (the model card averages dev seeds 1234, 7 and 42).
+ * `--fraction F`, `--char-max N`, `--no-lexicons`, `--no-emoji-cross`, `--squeeze`, `--hi-skeleton`,
+ * `--tweetlid`, `--news-neutral N` and `--weight SOURCE=W` are the ablations and experiments the
+ * model card reports.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -32,13 +35,13 @@ import {
   type Example,
   type UmsabLanguage,
 } from './sentiment/corpora.js';
-import { distantEnglish } from './sentiment/distant.js';
+import { distantEnglish, distantTweetLid, newsNeutral } from './sentiment/distant.js';
 import { afinnMultilingualLexicon, coreLexicon, functionWords, vaderLexicon } from './sentiment/lexicons.js';
 import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './sentiment/trainer.js';
 
 /** Settings chosen on the dev carve-out (15% of each UMSAB training split); see the model card. */
 export const TRAINING_SETTINGS = {
-  features: { ...DEFAULT_FEATURE_CONFIG, hashBits: 19, charMin: 0, charMax: 0, bigrams: true, langCross: true } satisfies FeatureConfig,
+  features: { ...DEFAULT_FEATURE_CONFIG, hashBits: 19, charMin: 0, charMax: 0, bigrams: true, langCross: true, emojiLangCross: true } satisfies FeatureConfig,
   epochs: 8,
   learningRate: 0.03,
   l2: 1e-5,
@@ -60,13 +63,24 @@ export interface TrainingSet {
 /** UMSAB languages, by tidewatch code. */
 const LANGUAGES = Object.keys(UMSAB_LANGS) as UmsabLanguage[];
 
-export function buildTrainingSet(data: string, opts: { dev: boolean; holdoutTweetEval: boolean; fraction?: number }): TrainingSet {
+export interface TrainingSetOptions {
+  dev: boolean;
+  holdoutTweetEval: boolean;
+  fraction?: number;
+  /** Seed of the dev carve-out (default 1234); other seeds give other dev splits, for cross-validation. */
+  devSeed?: number;
+  /** Experiments (see the model card): emoticon-labelled TweetLID tweets; lingua news sentences as neutral. */
+  tweetLid?: boolean;
+  newsNeutral?: number;
+}
+
+export function buildTrainingSet(data: string, opts: TrainingSetOptions): TrainingSet {
   const heldOut = reportedTweetEvalKeys(data, opts.holdoutTweetEval);
   for (const language of LANGUAGES) for (const e of readUmsab(data, language, 'val')) heldOut.add(overlapKey(e.text));
   const train: Example[] = [];
   const dev: Example[] = [];
   for (const language of LANGUAGES) {
-    const rand = seededRandom(1234);
+    const rand = seededRandom(opts.devSeed ?? 1234);
     const keep = seededRandom(99);
     for (const e of readUmsab(data, language, 'train')) {
       if (opts.dev && rand() < TRAINING_SETTINGS.devFraction) dev.push(e);
@@ -74,13 +88,16 @@ export function buildTrainingSet(data: string, opts: { dev: boolean; holdoutTwee
     }
   }
   train.push(...distantEnglish(data, TRAINING_SETTINGS.distantNeutralPerPolar), ...readZhReviews(data), ...readWeiboEmotion(data));
+  if (opts.tweetLid) train.push(...distantTweetLid(data));
+  if (opts.newsNeutral) train.push(...newsNeutral(data, opts.newsNeutral));
   const kept = train.filter((e) => !heldOut.has(overlapKey(e.text)));
   return { train: kept, dev, dropped: train.length - kept.length };
 }
 
 /** Source weight × per-language class balance, so no language's label mix becomes a language bias. */
-export function exampleWeights(examples: readonly Example[]): Float32Array {
-  const sourceWeight = (e: Example): number => TRAINING_SETTINGS.sourceWeights[e.source.startsWith('umsab') ? 'umsab' : e.source] ?? 1;
+export function exampleWeights(examples: readonly Example[], overrides: Record<string, number> = {}): Float32Array {
+  const weights: Record<string, number> = { ...TRAINING_SETTINGS.sourceWeights, ...overrides };
+  const sourceWeight = (e: Example): number => weights[e.source] ?? weights[e.source.startsWith('umsab') ? 'umsab' : e.source] ?? 1;
   const counts = new Map<string, number[]>();
   for (const e of examples) {
     const c = counts.get(e.lang) ?? [0, 0, 0];
@@ -156,6 +173,14 @@ function main(): number {
       fraction: { type: 'string', default: '1' },
       'char-max': { type: 'string', default: '0' },
       'no-lexicons': { type: 'boolean', default: false },
+      'dev-seed': { type: 'string', default: '1234' },
+      tweetlid: { type: 'boolean', default: false },
+      'news-neutral': { type: 'string', default: '0' },
+      'no-emoji-cross': { type: 'boolean', default: false },
+      squeeze: { type: 'boolean', default: false },
+      'hi-skeleton': { type: 'boolean', default: false },
+      /** SOURCE=WEIGHT, e.g. umsab-hi=0.5: overrides a source's weight (an experiment). */
+      weight: { type: 'string', multiple: true, default: [] },
     },
   });
   const data = sharedDataDir();
@@ -168,7 +193,14 @@ function main(): number {
   const seed = Number(values.seed);
   const out = resolve(values.out ?? resolve(packageRoot(), 'src/enrich/models/sentiment-model.bin.gz'));
   const t0 = Date.now();
-  const set = buildTrainingSet(data, { dev: values.dev!, holdoutTweetEval: values['holdout-tweeteval']!, fraction: Number(values.fraction) });
+  const set = buildTrainingSet(data, {
+    dev: values.dev!,
+    holdoutTweetEval: values['holdout-tweeteval']!,
+    fraction: Number(values.fraction),
+    devSeed: Number(values['dev-seed']),
+    tweetLid: values.tweetlid,
+    newsNeutral: Number(values['news-neutral']),
+  });
   const lexicons = values['no-lexicons']
     ? []
     : [
@@ -177,8 +209,12 @@ function main(): number {
         { name: 'afinn-multilingual', lexicon: afinnMultilingualLexicon(functionWords(data)) },
       ];
   const charMax = Number(values['char-max']);
-  const config: FeatureConfig = charMax > 0 ? { ...TRAINING_SETTINGS.features, charMin: 2, charMax } : TRAINING_SETTINGS.features;
-  const weights = exampleWeights(set.train);
+  let config: FeatureConfig = charMax > 0 ? { ...TRAINING_SETTINGS.features, charMin: 2, charMax } : TRAINING_SETTINGS.features;
+  if (values['no-emoji-cross']) config = { ...config, emojiLangCross: false };
+  if (values.squeeze) config = { ...config, squeeze: true };
+  if (values['hi-skeleton']) config = { ...config, hindiSkeleton: true };
+  const weightOverrides = Object.fromEntries((values.weight ?? []).map((w) => [w.split('=')[0], Number(w.split('=')[1])]));
+  const weights = exampleWeights(set.train, weightOverrides);
   const builder = new FeatureMatrixBuilder();
   const v = createFeatureVector();
   const compiled = compileLexicons(lexicons.map((l) => l.lexicon));
@@ -212,7 +248,7 @@ function main(): number {
       provenance: {
         trainer: 'scripts/train-sentiment.ts',
         seed,
-        settings: { epochs: TRAINING_SETTINGS.epochs, learningRate: TRAINING_SETTINGS.learningRate, l2: TRAINING_SETTINGS.l2, sourceWeights: TRAINING_SETTINGS.sourceWeights },
+        settings: { epochs: TRAINING_SETTINGS.epochs, learningRate: TRAINING_SETTINGS.learningRate, l2: TRAINING_SETTINGS.l2, sourceWeights: { ...TRAINING_SETTINGS.sourceWeights, ...weightOverrides } },
         examplesBySource: bySource,
         droppedAsReported: set.dropped,
         holdoutTweetEval: values['holdout-tweeteval'],

@@ -36,6 +36,23 @@ export interface FeatureConfig {
   bigrams: boolean;
   /** Whether unigrams are repeated crossed with the language. */
   langCross: boolean;
+  /**
+   * Whether each emoji and emoticon, and the emoji/emoticon polarity counts, are repeated crossed
+   * with the language (a laughing face reads as mockery more often in some languages' tweets).
+   * Absent in older model files: off.
+   */
+  emojiLangCross?: boolean;
+  /**
+   * Whether a word with a letter said three times or more (`sooo`, `plzzzz`) also counts as its
+   * squeezed form (`so`, `plz`), and is looked up in the lexicons squeezed to two and to one.
+   * Absent in older model files: off.
+   */
+  squeeze?: boolean;
+  /**
+   * Whether romanised Hindi words also count as their consonant skeleton (`nahi`, `nhi` → `nh`;
+   * `bahut`, `bohot` → `bht`), which evens out the free spelling of Hinglish. Absent: off.
+   */
+  hindiSkeleton?: boolean;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 19, charMin: 0, charMax: 0, bigrams: true, langCross: true };
@@ -187,6 +204,8 @@ const NS_BIGRAM = 0x3003;
 const NS_LANGWORD = 0x4004;
 const NS_CHAR = 0x5005;
 const NS_EMOJI = 0x6006;
+const NS_LANGEMOJI = 0x7007;
+const NS_SKELETON = 0x8008;
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
 /** Cheap tests that rule out most texts before the full scans: symbols and surrogate pairs; emoticon characters. */
@@ -208,6 +227,42 @@ const EMOJI_POLARITY = new Map<number, number>([
 ]);
 const NEGATOR_SET = new Set(Object.values(NEGATORS).flat().map((w) => fold(w)));
 const INTENSIFIER_MAP = new Map(Object.entries(INTENSIFIERS).map(([w, k]) => [fold(w), k]));
+
+/** `t` with every run of one letter three or more long cut to `keep` letters; `t` itself when it has none. */
+export function squeezeRuns(t: string, keep: 1 | 2): string {
+  let run = 1;
+  let has = false;
+  for (let i = 1; i < t.length; i++) {
+    if (t.charCodeAt(i) === t.charCodeAt(i - 1)) {
+      if (++run >= 3) {
+        has = true;
+        break;
+      }
+    } else run = 1;
+  }
+  if (!has) return t;
+  let out = '';
+  run = 0;
+  for (let i = 0; i < t.length; i++) {
+    run = i > 0 && t.charCodeAt(i) === t.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run <= keep) out += t[i];
+  }
+  return out;
+}
+
+/** Consonant skeleton of an ASCII word: the first letter, then the letters that are not vowels, runs cut to one. */
+export function consonantSkeleton(t: string): string {
+  let out = t[0];
+  for (let i = 1; i < t.length; i++) {
+    const c = t[i];
+    if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y') continue;
+    if (c === out[out.length - 1]) continue;
+    out += c;
+  }
+  return out;
+}
+
+const ASCII_WORD = /^[a-z]+$/;
 
 /** Scratch for the per-lexicon sums of one text (extraction is synchronous, so one buffer serves a thread). */
 let lexStats = new Float64Array(18);
@@ -253,6 +308,8 @@ export function extractFeatures(
   const bucket = (h: number): number => dense + (mix(h) & mask);
   const ml = modelLang(lang);
   const langSeed = hashString(ml, 0x7777);
+  const emojiCross = config.emojiLangCross === true;
+  const hiSkeleton = config.hindiSkeleton === true && ml === 'hi';
 
   push(out, 0, 1);
 
@@ -267,6 +324,7 @@ export function extractFeatures(
     else if (p < 0) emoNeg++;
     emoAny++;
     push(out, bucket(Math.imul(cp, 0x9e3779b1) ^ NS_EMOJI), 1);
+    if (emojiCross) push(out, bucket(Math.imul(cp, 0x9e3779b1) ^ langSeed ^ NS_LANGEMOJI), 1);
     if (emoAny >= 64) break;
   }
   let ticPos = 0;
@@ -279,6 +337,7 @@ export function extractFeatures(
       if (p > 0) ticPos++;
       else if (p < 0) ticNeg++;
       push(out, bucket(hashString(e, NS_EMOJI)), 1);
+      if (emojiCross) push(out, bucket(hashString(e, NS_EMOJI) ^ langSeed ^ NS_LANGEMOJI), 1);
       if (++emoticons >= 64) break;
     }
   }
@@ -289,6 +348,10 @@ export function extractFeatures(
   if (ticPos) push(out, eb + 3, scaled(ticPos, 2));
   if (ticNeg) push(out, eb + 4, scaled(ticNeg, 2));
   if (emoPos + ticPos > 0 && emoNeg + ticNeg > 0) push(out, eb + 5, 1);
+  if (emojiCross) {
+    if (emoPos + ticPos) push(out, bucket(langSeed ^ NS_LANGEMOJI ^ 0x0001), scaled(emoPos + ticPos, 3));
+    if (emoNeg + ticNeg) push(out, bucket(langSeed ^ NS_LANGEMOJI ^ 0x0002), scaled(emoNeg + ticNeg, 3));
+  }
 
   // Surface cues, in one scan of the first 4 kB: ! and ?, an @mention, a letter said three times
   // (sooo), words in capitals (ASCII, only when the text has lower case too), a link.
@@ -348,7 +411,20 @@ export function extractFeatures(
     if (config.langCross) push(out, dense + (mix(Math.imul(h, 31) ^ langSeed ^ NS_LANGWORD) & mask), wordValue);
     if (config.bigrams) push(out, dense + (mix(Math.imul(prev, 0x01000193) ^ h ^ NS_BIGRAM) & mask), wordValue);
     prev = h;
-    const r = lookup(lexicons, t, h);
+    let r = lookup(lexicons, t, h);
+    if (config.squeeze && t.length >= 3) {
+      const s1 = squeezeRuns(t, 1);
+      if (s1 !== t) {
+        const h1 = hashString(s1, 0);
+        push(out, dense + (mix(h1 ^ (negated ? NS_NEGWORD : NS_WORD)) & mask), wordValue);
+        if (r < 0) {
+          const s2 = squeezeRuns(t, 2);
+          r = lookup(lexicons, s2, hashString(s2, 0));
+          if (r < 0) r = lookup(lexicons, s1, h1);
+        }
+      }
+    }
+    if (hiSkeleton && t.length >= 3 && ASCII_WORD.test(t)) push(out, dense + (mix(hashString(consonantSkeleton(t), NS_SKELETON)) & mask), wordValue);
     if (r < 0 ? t.endsWith("n't") : (lexicons.flags[r] & FLAG_NEGATOR) !== 0) {
       negUntil = i + NEGATION_WINDOW;
       prevRow = r;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { emoticonAgreement, repeats } from '../../scripts/sentiment/label-audit.js';
+import { compileLexicons, consonantSkeleton, createFeatureVector, DEFAULT_FEATURE_CONFIG, extractFeatures, squeezeRuns, type FeatureConfig } from './sentiment-features.js';
+
+const lexicons = compileLexicons([new Map([['love', 3], ['so', 0.5]])]);
+
+function features(text: string, lang: string, config: FeatureConfig): Set<number> {
+  const v = createFeatureVector();
+  extractFeatures(text, lang, undefined, lexicons, config, v);
+  return new Set(v.index.subarray(0, v.length));
+}
+
+describe('sentiment feature options', () => {
+  it('leaves features unchanged when an option is absent or off (older model files)', () => {
+    const text = 'sooo happy 😂 :) nahi yaar';
+    const base = features(text, 'hi', DEFAULT_FEATURE_CONFIG);
+    expect(features(text, 'hi', { ...DEFAULT_FEATURE_CONFIG, emojiLangCross: false, squeeze: false, hindiSkeleton: false })).toEqual(base);
+  });
+
+  it('crosses emoji and emoticons with the language when asked', () => {
+    const on = { ...DEFAULT_FEATURE_CONFIG, emojiLangCross: true };
+    const ar = features('😂', 'ar', on);
+    const en = features('😂', 'en', on);
+    const shared = [...ar].filter((f) => en.has(f));
+    // The shared emoji feature and the bias stay shared; the crossed ones differ.
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+    expect(ar.size - shared.length).toBeGreaterThanOrEqual(2);
+    expect(features('😂', 'ar', DEFAULT_FEATURE_CONFIG).size).toBeLessThan(ar.size);
+  });
+
+  it('squeezes elongated words and spells romanised Hindi by its consonants', () => {
+    expect(squeezeRuns('plzzzzz', 1)).toBe('plz');
+    expect(squeezeRuns('loooove', 2)).toBe('loove');
+    expect(squeezeRuns('good', 1)).toBe('good');
+    expect(['nahi', 'nhi'].map(consonantSkeleton)).toEqual(['nh', 'nh']);
+    expect(['bahut', 'bohot'].map(consonantSkeleton)).toEqual(['bht', 'bht']);
+    const squeeze = { ...DEFAULT_FEATURE_CONFIG, squeeze: true };
+    expect([...features('sooo good', 'en', squeeze)].filter((f) => features('so good', 'en', squeeze).has(f)).length).toBeGreaterThan(
+      [...features('sooo good', 'en', DEFAULT_FEATURE_CONFIG)].filter((f) => features('so good', 'en', DEFAULT_FEATURE_CONFIG).has(f)).length,
+    );
+    const skeleton = { ...DEFAULT_FEATURE_CONFIG, hindiSkeleton: true };
+    expect(features('bahut', 'hi', skeleton).size).toBe(features('bahut', 'hi', DEFAULT_FEATURE_CONFIG).size + 1);
+    expect(features('bahut', 'en', skeleton)).toEqual(features('bahut', 'en', DEFAULT_FEATURE_CONFIG));
+  });
+});
+
+describe('label audit', () => {
+  it('counts labels that agree with a tweet’s own emoticons, and repeated texts with one label', () => {
+    const ex = (text: string, label: 0 | 1 | 2) => ({ text, label, lang: 'en', source: 'test' });
+    expect(emoticonAgreement([ex('what a lovely morning :)', 2), ex('what a lovely evening :)', 0), ex('missed the bus again :(', 1), ex('no emoticon at all here', 2)])).toEqual({
+      n: 3,
+      same: 1,
+      opposite: 1,
+      neutral: 1,
+    });
+    expect(repeats([ex('the same text twice', 0), ex('The same text, twice!', 0), ex('another repeated one', 1), ex('another repeated one', 2), ex('single', 1)])).toEqual({ repeated: 2, consistent: 1 });
+  });
+});
