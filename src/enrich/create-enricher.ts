@@ -1,24 +1,33 @@
-import type { Enricher, TextAnalysis } from './enrich.js';
+import type { Enricher, TextAnalysis, TextAnalyzer } from './enrich.js';
 import { createLanguageIdentifier } from './langid.js';
 import { Memo } from './memo.js';
 import { createPseudonymizer } from './pseudonymize.js';
 import { loadSentimentModel } from './sentiment.js';
 
-/** Distinct texts per memo generation (measured: `bench:ingest` hit rate ~47 %, ~15 MB per thread). */
+/** Distinct texts per memo generation (measured: `bench:ingest` hit rate ~47 %). */
 export const TEXT_MEMO_CAPACITY = 16_384;
 
-/**
- * Build the per-thread enrichment context: language identifier, sentiment model, pseudonym key and
- * the memos of recent texts (`memo: false` turns them off, for comparisons).
- */
-export async function createEnricher(secret: Buffer, options: { memo?: boolean } = {}): Promise<Enricher> {
+export interface AnalyzerOptions {
+  /** Keep a memo of recent texts' analyses (default true; the language memo follows it too). */
+  memo?: boolean;
+}
+
+/** The per-thread text analyser: language identifier and sentiment model, with memos. */
+export async function createTextAnalyzer(options: AnalyzerOptions = {}): Promise<TextAnalyzer> {
   const memo = options.memo ?? true;
   const langid = await createLanguageIdentifier({ memo: memo ? undefined : 0 });
   const sentiment = loadSentimentModel();
   return {
     identify: (text) => langid.identify(text),
     classify: (text, lang, tokens) => sentiment.classify(text, lang, tokens),
-    pseudonym: createPseudonymizer(secret),
     memo: memo ? new Memo<string, TextAnalysis>(TEXT_MEMO_CAPACITY) : undefined,
   };
+}
+
+/**
+ * Build the per-thread enrichment context: the text analyser and the pseudonym key
+ * (`memo: false` turns the memos of recent texts off, for comparisons).
+ */
+export async function createEnricher(secret: Buffer, options: AnalyzerOptions = {}): Promise<Enricher> {
+  return { ...(await createTextAnalyzer(options)), pseudonym: createPseudonymizer(secret) };
 }

@@ -4,18 +4,22 @@ import type { LanguageGuess } from './langid.js';
 import type { Memo } from './memo.js';
 import { tokenize } from './tokenize.js';
 
-/** What enrichment needs, built once per thread. */
-export interface Enricher {
+/** What analysing a text needs, built once per thread (language identifier, sentiment model). */
+export interface TextAnalyzer {
   identify(text: string): LanguageGuess;
   classify?: (text: string, lang: string, tokens: string[]) => Post['sentiment'];
-  /** Keyed pseudonym of a platform author id (see pseudonymize.ts). */
-  pseudonym: (platform: string, author: string) => string;
   /**
    * Analyses of recently seen texts. Streams repeat texts heavily (reposts, copied narratives:
    * ~40 % of ma2016's tweets and ~47 % of the simulator's posts are a text seen among the last
-   * 16k), and language, tokens and sentiment depend on the text alone.
+   * 16k), and language, tokens, sentiment and written entities depend on the text alone.
    */
   memo?: Memo<string, TextAnalysis>;
+}
+
+/** What enrichment needs, built once per thread: the text analyser and the pseudonym key. */
+export interface Enricher extends TextAnalyzer {
+  /** Keyed pseudonym of a platform author id (see pseudonymize.ts). */
+  pseudonym: (platform: string, author: string) => string;
 }
 
 /** Everything enrichment derives from a post's text alone. Shared between posts: never mutate. */
@@ -29,33 +33,32 @@ export interface TextAnalysis {
 }
 
 /** Language, tokens, sentiment and entities of a text (from the memo when the text was seen recently). */
-export function analyzeText(text: string, enricher: Enricher): TextAnalysis {
-  const known = enricher.memo?.get(text);
+export function analyzeText(text: string, analyzer: TextAnalyzer): TextAnalysis {
+  const known = analyzer.memo?.get(text);
   if (known) return known;
-  const { lang, confidence } = enricher.identify(text);
+  const { lang, confidence } = analyzer.identify(text);
   const tokens = tokenize(text);
   const analysis: TextAnalysis = { lang, langConfidence: confidence, tokens, entities: textEntities(text) };
-  if (enricher.classify) analysis.sentiment = enricher.classify(text, lang, tokens);
-  enricher.memo?.set(text, analysis);
+  if (analyzer.classify) analysis.sentiment = analyzer.classify(text, lang, tokens);
+  analyzer.memo?.set(text, analysis);
   return analysis;
 }
 
-/** Turn a source's RawPost into the stored Post: stable ids, pseudonym, language, tokens, entities. */
-export function enrichPost(raw: RawPost, enricher: Enricher, ingestedAt: number): Post {
-  const { lang, langConfidence, tokens, sentiment, entities: found } = analyzeText(raw.text, enricher);
-  const entities = withSourceEntities(found, raw);
+/** The stored Post from a source's RawPost and the analysis of its text: stable ids, pseudonym, entities. */
+export function assemblePost(raw: RawPost, analysis: TextAnalysis, authorKey: string, ingestedAt: number): Post {
+  const entities = withSourceEntities(analysis.entities, raw);
   const post: Post = {
     id: postId(raw.platform, raw.nativeId),
     platform: raw.platform,
     source: raw.source,
     createdAt: raw.createdAt,
     ingestedAt,
-    authorKey: enricher.pseudonym(raw.platform, raw.author),
+    authorKey,
     text: raw.text,
-    lang,
-    langConfidence,
-    // Each post owns its array: analyses are shared between posts with the same text.
-    tokens: tokens.slice(),
+    lang: analysis.lang,
+    langConfidence: analysis.langConfidence,
+    // Each post owns its arrays: analyses are shared between posts with the same text.
+    tokens: analysis.tokens.slice(),
     hashtags: entities.hashtags.slice(),
     mentions: entities.mentions.slice(),
     links: entities.links.slice(),
@@ -69,6 +72,11 @@ export function enrichPost(raw: RawPost, enricher: Enricher, ingestedAt: number)
   if (quoteOf) post.quoteOf = quoteOf;
   if (repostOf) post.repostOf = repostOf;
   if (raw.metrics) post.metrics = raw.metrics;
-  if (sentiment) post.sentiment = { ...sentiment };
+  if (analysis.sentiment) post.sentiment = { ...analysis.sentiment };
   return post;
+}
+
+/** Turn a source's RawPost into the stored Post: stable ids, pseudonym, language, tokens, entities. */
+export function enrichPost(raw: RawPost, enricher: Enricher, ingestedAt: number): Post {
+  return assemblePost(raw, analyzeText(raw.text, enricher), enricher.pseudonym(raw.platform, raw.author), ingestedAt);
 }

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Post, RawPost } from '../model/post.js';
-import { createEnricher } from '../enrich/create-enricher.js';
-import { enrichPost } from '../enrich/enrich.js';
+import { createEnricher, TEXT_MEMO_CAPACITY } from '../enrich/create-enricher.js';
+import { assemblePost, enrichPost, type TextAnalysis } from '../enrich/enrich.js';
+import { Memo } from '../enrich/memo.js';
+import { createPseudonymizer } from '../enrich/pseudonymize.js';
 
 /** Enriches batches of posts, on worker threads or in this thread. */
 export interface BatchEnricher {
@@ -20,34 +22,37 @@ function workerScript(): string {
 }
 
 interface Pending {
-  resolve: (posts: Post[]) => void;
+  resolve: (analyses: TextAnalysis[]) => void;
   reject: (err: Error) => void;
 }
 
-/** Round-robin pool of enrichment workers; each batch goes to the least busy worker. */
+/**
+ * A pool of text-analysis workers. This thread keeps the memo of recent texts: a batch sends the
+ * workers only the distinct texts it has not seen lately (about half of a typical stream), each
+ * job to the least busy worker, and assembles the posts itself — pseudonyms included, so the key
+ * never leaves this thread.
+ */
 class WorkerPool implements BatchEnricher {
   private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly pending = new Map<number, Pending & { raws: RawPost[] }>();
+  private readonly pending = new Map<number, Pending>();
+  private readonly memo = new Memo<string, TextAnalysis>(TEXT_MEMO_CAPACITY);
+  private readonly pseudonym: (platform: string, author: string) => string;
   private nextId = 0;
   private failure: Error | undefined;
 
   constructor(size: number, secret: Buffer) {
+    this.pseudonym = createPseudonymizer(secret);
     const script = workerScript();
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: { secretHex: secret.toString('hex') } });
+      const worker = new Worker(script);
       const slot = { worker, busy: 0 };
-      worker.on('message', (msg: { id: number; posts?: Post[]; error?: string }) => {
+      worker.on('message', (msg: { id: number; analyses?: TextAnalysis[]; error?: string }) => {
         slot.busy--;
         const p = this.pending.get(msg.id);
         if (!p) return;
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p.reject(new Error(`enrichment failed: ${msg.error}`));
-        else {
-          // Workers answer without the texts (they were sent from here): put them back.
-          const posts = msg.posts ?? [];
-          for (let i = 0; i < posts.length; i++) posts[i].text = p.raws[i].text;
-          p.resolve(posts);
-        }
+        else p.resolve(msg.analyses ?? []);
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => {
@@ -63,15 +68,34 @@ class WorkerPool implements BatchEnricher {
     this.pending.clear();
   }
 
-  enrich(posts: RawPost[], ingestedAt: number): Promise<Post[]> {
+  private analyze(texts: string[]): Promise<TextAnalysis[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, raws: posts });
-      slot.worker.postMessage({ id, posts, ingestedAt });
+      this.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, texts });
     });
+  }
+
+  async enrich(posts: RawPost[], ingestedAt: number): Promise<Post[]> {
+    const known = new Map<string, TextAnalysis | undefined>();
+    const unseen: string[] = [];
+    for (const raw of posts) {
+      if (known.has(raw.text)) continue;
+      const analysis = this.memo.get(raw.text);
+      known.set(raw.text, analysis);
+      if (analysis === undefined) unseen.push(raw.text);
+    }
+    if (unseen.length > 0) {
+      const analyses = await this.analyze(unseen);
+      for (let i = 0; i < unseen.length; i++) {
+        known.set(unseen[i], analyses[i]);
+        this.memo.set(unseen[i], analyses[i]);
+      }
+    }
+    return posts.map((raw) => assemblePost(raw, known.get(raw.text)!, this.pseudonym(raw.platform, raw.author), ingestedAt));
   }
 
   async close(): Promise<void> {

@@ -1,28 +1,27 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import type { Post, RawPost } from '../model/post.js';
-import { createEnricher } from '../enrich/create-enricher.js';
-import { enrichPost } from '../enrich/enrich.js';
+import { parentPort } from 'node:worker_threads';
+import { createTextAnalyzer } from '../enrich/create-enricher.js';
+import { analyzeText } from '../enrich/enrich.js';
 
-/** Worker side of EnrichPool: enriches batches of RawPosts, answering each with its id. */
+/**
+ * Worker side of the enrichment pool: analyses texts (language, tokens, sentiment, written
+ * entities) and answers each job with its id. It sees texts only — no authors, no pseudonym key.
+ */
 interface Job {
   id: number;
-  posts: RawPost[];
-  ingestedAt: number;
+  texts: string[];
 }
 
 const port = parentPort;
 if (!port) throw new Error('enrich-worker must run in a worker thread');
 
-const ready = createEnricher(Buffer.from((workerData as { secretHex: string }).secretHex, 'hex'));
+// The pool keeps the memo of whole texts; here only the language memo (keyed by cleaned text) runs.
+const ready = createTextAnalyzer().then((analyzer) => ({ ...analyzer, memo: undefined }));
 
 port.on('message', (job: Job) => {
   ready.then(
-    (enricher) => {
+    (analyzer) => {
       try {
-        const posts: Partial<Post>[] = job.posts.map((raw) => enrichPost(raw, enricher, job.ingestedAt));
-        // The caller still holds the texts it sent: do not copy them back.
-        for (const post of posts) delete post.text;
-        port.postMessage({ id: job.id, posts });
+        port.postMessage({ id: job.id, analyses: job.texts.map((text) => analyzeText(text, analyzer)) });
       } catch (err) {
         port.postMessage({ id: job.id, error: (err as Error).stack ?? String(err) });
       }

@@ -128,7 +128,8 @@ describe('ingest pipeline', () => {
   it('enriches on worker threads with the same result as in this thread', async () => {
     const a = new SqliteStore({ path: join(dir, 'e1.db') });
     const b = new SqliteStore({ path: join(dir, 'e2.db') });
-    const texts = Array.from({ length: 40 }, (_, i) => `${TEXTS[i % TEXTS.length]} https://news.example.org/${i}`);
+    // Half the texts repeat (within and across batches): the pool's memo answers those itself.
+    const texts = Array.from({ length: 40 }, (_, i) => (i % 2 ? `${TEXTS[i % TEXTS.length]} https://news.example.org/${i}` : TEXTS[i % 4]));
     const pool = createBatchEnricher(secret, 2);
     await ingest({ source: memorySource(texts), store: a, enricher: createBatchEnricher(secret, 0), batchSize: 7 });
     await ingest({ source: memorySource(texts), store: b, enricher: pool, batchSize: 7 });
