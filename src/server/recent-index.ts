@@ -22,6 +22,12 @@ const NO_SCORE = -9;
 class MatchColumns {
   n = 0;
   t = new Float64Array(1024);
+  /**
+   * The greatest time among entries 0..i: non-decreasing, so a time range's entries lie at or
+   * after the first entry whose running maximum reaches the range (rows come in rowid order,
+   * which follows time only roughly).
+   */
+  maxT = new Float64Array(1024);
   rowid = new Float64Array(1024);
   lang = new Int32Array(1024);
   platform = new Int32Array(1024);
@@ -34,6 +40,7 @@ class MatchColumns {
     if (this.n === this.t.length) this.resize(this.n * 2);
     const i = this.n++;
     this.t[i] = t;
+    this.maxT[i] = i > 0 && this.maxT[i - 1] > t ? this.maxT[i - 1] : t;
     this.rowid[i] = rowid;
     this.lang[i] = lang;
     this.platform[i] = platform;
@@ -62,6 +69,19 @@ class MatchColumns {
     }
     this.n = w;
     this.entities.length = w;
+    for (let i = 0; i < w; i++) this.maxT[i] = i > 0 && this.maxT[i - 1] > this.t[i] ? this.maxT[i - 1] : this.t[i];
+  }
+
+  /** The first entry whose running maximum time is at least `t` (entries before it are all older). */
+  firstReaching(t: number): number {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.maxT[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private resize(size: number): void {
@@ -71,6 +91,7 @@ class MatchColumns {
       return b;
     };
     this.t = grow(this.t);
+    this.maxT = grow(this.maxT);
     this.rowid = grow(this.rowid);
     this.lang = grow(this.lang);
     this.platform = grow(this.platform);
@@ -122,7 +143,7 @@ export class WatchView {
 
   private each(fn: (i: number) => void): void {
     const { t, n } = { t: this.cols.t, n: this.cols.n };
-    for (let i = 0; i < n; i++) if (t[i] >= this.from && t[i] < this.to) fn(i);
+    for (let i = this.cols.firstReaching(this.from); i < n; i++) if (t[i] >= this.from && t[i] < this.to) fn(i);
   }
 
   volume(size: number): { t: number; count: number }[] {
@@ -204,14 +225,17 @@ export class WatchView {
 
   /**
    * Rowids of the newest matches (created_at, rowid descending) after a cursor. One pass from the
-   * newest rowid down keeping the best `limit` in order: no sort of every match in range.
+   * newest rowid down keeping the best `limit` in order, which stops once every older rowid is
+   * older in time too than the page's last: no sort of every match in range.
    */
   newest(limit: number, after?: { createdAt: number; rowid: number }): { createdAt: number; rowid: number }[] {
-    const { t, rowid, n } = this.cols;
+    const { t, rowid, n, maxT } = this.cols;
     const before = (i: number, j: number) => t[i] > t[j] || (t[i] === t[j] && rowid[i] > rowid[j]);
     const best: number[] = [];
     if (limit <= 0) return [];
-    for (let i = n - 1; i >= 0; i--) {
+    const first = this.cols.firstReaching(this.from);
+    for (let i = n - 1; i >= first; i--) {
+      if (best.length === limit && maxT[i] < t[best[limit - 1]]) break;
       if (t[i] < this.from || t[i] >= this.to) continue;
       if (after && (t[i] > after.createdAt || (t[i] === after.createdAt && rowid[i] >= after.rowid))) continue;
       if (best.length === limit && !before(i, best[limit - 1])) continue;
