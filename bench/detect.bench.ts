@@ -3,11 +3,14 @@
  *
  * Feeds N synthetic posts (default 10M) through the EmergingTermDetector and a SpikeDetector per
  * watch, and prints JSON: RSS after 1M and after N posts (after a forced GC), their ratio, and
- * posts/s through the detectors (generation time excluded). Posts are realistic in shape: 6–20
+ * posts/s through the detectors (generation time excluded), overall and after the emerging-term
+ * detector's day-long cold start (`postsPerSecWarm`: the path that follows rising terms and
+ * founds topics, which is what a running installation pays). Posts are realistic in shape: 6–20
  * tokens drawn from a Zipf law over a million-word vocabulary (so new rare words keep coming,
  * which is what would grow an unbounded detector), hashtags, links with mostly unique paths,
- * domains, 13 languages, and a new bursting topic every stream hour. Stream time advances at
- * `--rate` posts/s (default 2,000).
+ * domains, 13 languages, authors, 15% reposts and 10% replies, and a new bursting topic every
+ * stream hour. Stream time advances at `--rate` posts/s (default 25, about 2.2M posts a day: 10M
+ * posts span 4.6 stream days, so more than three of them run warm).
  */
 import { EmergingTermDetector } from '../src/detect/emerging-term-detector.js';
 import type { DetectablePost } from '../src/detect/detectable-post.js';
@@ -22,7 +25,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { posts: 10_000_000, rate: 2_000, seed: 1, watches: 20 };
+  const args: Args = { posts: 10_000_000, rate: 25, seed: 1, watches: 20 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = Number(argv[++i]);
@@ -40,6 +43,7 @@ const LANGS = ['en', 'es', 'fr', 'ar', 'zh', 'ru', 'fa', 'ug', 'de', 'pt', 'hi',
 const LANG_SHARE = new ZipfSampler(LANGS.length, 1.2);
 const VOCABULARY = 1_000_000;
 const BATCH = 10_000;
+const AUTHORS = 200_000;
 
 /** Word i of the synthetic vocabulary: short for frequent ranks, as in real text. */
 function word(rank: number): string {
@@ -53,6 +57,8 @@ class PostFactory {
   private readonly domains = new ZipfSampler(5_000, 1.2);
   private seq = 0;
   private readonly words0: string[] = [];
+  private readonly authorRanks = new ZipfSampler(AUTHORS, 0.8);
+  private readonly authors: string[] = [];
 
   constructor(
     seed: number,
@@ -62,6 +68,7 @@ class PostFactory {
     this.rand = seededRandom(seed);
     // The frequent head of the vocabulary as shared strings (like interned tokens).
     for (let r = 0; r < 20_000; r++) this.words0.push(word(r));
+    for (let a = 0; a < AUTHORS; a++) this.authors.push(`a${a.toString(36)}`);
   }
 
   private token(): string {
@@ -88,7 +95,8 @@ class PostFactory {
       domains.push(domain);
       links.push(`https://${domain}/p/${Math.floor(rand() * 1e9).toString(36)}`);
     }
-    return {
+    const kind = rand();
+    const post: DetectablePost = {
       id: `b:${i}`,
       createdAt: t,
       tokens,
@@ -98,7 +106,10 @@ class PostFactory {
       lang: LANGS[LANG_SHARE.sample(rand())],
       platform: rand() < 0.5 ? 'bluesky' : 'mastodon',
       text: tokens.join(' '),
+      authorKey: this.authors[this.authorRanks.sample(rand())],
+      ...(kind < 0.15 ? { repostOf: `b:${Math.floor(rand() * i)}` } : kind < 0.25 ? { replyTo: `b:${Math.floor(rand() * i)}` } : {}),
     };
+    return post;
   }
 }
 
@@ -115,6 +126,9 @@ function main(): void {
   const spikes = Array.from({ length: args.watches }, (_, i) => new SpikeDetector({ watch: `watch-${i}` }));
   const batch: DetectablePost[] = new Array(BATCH);
   let detectMs = 0;
+  let warmMs = 0;
+  let warmPosts = 0;
+  let warmAfterPosts: number | null = null;
   let alerts = 0;
   let rss1M: number | null = null;
   const gcAvailable = typeof (globalThis as { gc?: unknown }).gc === 'function';
@@ -131,8 +145,14 @@ function main(): void {
     }
     const last = batch[n - 1].createdAt;
     for (const s of spikes) alerts += s.advanceTo(last).length;
-    detectMs += performance.now() - t0;
+    const ms = performance.now() - t0;
+    detectMs += ms;
+    if (warmAfterPosts !== null) {
+      warmMs += ms;
+      warmPosts += n;
+    }
     done += n;
+    if (warmAfterPosts === null && emerging.status().warm) warmAfterPosts = done;
     if (rss1M === null && done >= Math.min(1_000_000, args.posts)) rss1M = rssMb();
   }
   alerts += emerging.flush().length;
@@ -145,11 +165,13 @@ function main(): void {
       rssAfterAllMb: rssEnd,
       rssRatio: rss1M ? Math.round((rssEnd / rss1M) * 1000) / 1000 : null,
       postsPerSec: Math.round(args.posts / (detectMs / 1000)),
+      postsPerSecWarm: warmPosts > 0 ? Math.round(warmPosts / (warmMs / 1000)) : null,
+      warmAfterPosts,
       watches: args.watches,
       alerts,
       trackedTerms: status.trackedTerms,
       activeTopics: status.activeTopics,
-      streamHours: Math.round((args.posts / args.rate / 3600) * 10) / 10,
+      streamDays: Math.round((args.posts / args.rate / 86_400) * 100) / 100,
       gcForced: gcAvailable,
       heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
       externalMb: Math.round(process.memoryUsage().external / 2 ** 20),

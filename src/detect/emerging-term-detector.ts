@@ -311,7 +311,7 @@ export class EmergingTermDetector {
       const top = this.pairTop;
       let m = 0;
       for (let i = 0; i < n; i++) {
-        if (!PAIRABLE.has(keys.kinds[i])) continue;
+        if (keys.kinds[i] !== 'word' && keys.kinds[i] !== 'hashtag') continue;
         // Insertion into the top list, most significant first, earlier position on ties.
         let j = Math.min(m, o.pairTerms - 1);
         if (m < o.pairTerms) m++;
@@ -329,7 +329,7 @@ export class EmergingTermDetector {
           const h = hashPair(keys.hashes[ia], keys.hashes[ib]);
           const s = this.table.add(h);
           if (warm && s.significance >= o.candidateSignificance && s.observed >= 3 && s.rate <= o.maxBaselineRate) {
-            const [x, y] = keys.texts[ia] < keys.texts[ib] ? [keys.texts[ia], keys.texts[ib]] : [keys.texts[ib], keys.texts[ia]];
+            const [x, y] = keys.text(ia) < keys.text(ib) ? [keys.text(ia), keys.text(ib)] : [keys.text(ib), keys.text(ia)];
             (rising ??= []).push({ key: { text: `${x} + ${y}`, kind: 'pair', hash: h }, score: copyScore(s), rate: s.rate });
           }
         }

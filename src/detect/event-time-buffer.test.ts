@@ -38,4 +38,19 @@ describe('EventTimeBuffer', () => {
     expect(restored.advanceTo(6_999).map((i) => i.id)).toEqual(['a']);
     expect(restored.advanceTo(8_000).map((i) => i.id)).toEqual(['b']);
   });
+
+  it('releases a shuffled stream in (time, id) order, whatever the arrival order within the tolerance', () => {
+    const b = new EventTimeBuffer<{ id: string; createdAt: number }>(3_000);
+    const items = Array.from({ length: 5_000 }, (_, i) => item(`p${String(i % 7).padStart(2, '0')}-${i}`, 1_000 + Math.floor(i / 3) * 7));
+    let seed = 1;
+    const rand = () => ((seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) / 2147483647);
+    // Arrival order: each item is delayed by up to 2 s of stream time.
+    const arrivals = items.map((it) => ({ it, at: it.createdAt + rand() * 2_000 })).sort((a, b) => a.at - b.at);
+    const out: { id: string; createdAt: number }[] = [];
+    for (const a of arrivals) out.push(...b.push(a.it));
+    out.push(...b.flush());
+    const expected = [...items].sort((a, c) => a.createdAt - c.createdAt || (a.id < c.id ? -1 : a.id > c.id ? 1 : 0));
+    expect(b.late).toBe(0);
+    expect(out.map((i) => i.id)).toEqual(expected.map((i) => i.id));
+  });
 });

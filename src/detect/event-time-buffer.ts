@@ -29,16 +29,15 @@ function compareItems(a: TimedItem, b: TimedItem): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function isSorted(items: TimedItem[]): boolean {
-  for (let i = 1; i < items.length; i++) if (compareItems(items[i - 1], items[i]) > 0) return false;
-  return true;
-}
-
 export class EventTimeBuffer<T extends TimedItem> {
   /** Posts whose time was already behind the watermark when they arrived. */
   late = 0;
-  private readonly pending = new Map<number, T[]>();
-  private pendingCount = 0;
+  /**
+   * Held items in (createdAt, id) order from `head` on. Streams arrive almost in order, so an
+   * item is nearly always appended; released items are dropped from the front in bulk.
+   */
+  private pending: T[] = [];
+  private head = 0;
   private maxSeen = -Infinity;
   /** Every item with createdAt < releasedBefore has been released. */
   private releasedBefore = -Infinity;
@@ -48,7 +47,7 @@ export class EventTimeBuffer<T extends TimedItem> {
   }
 
   get size(): number {
-    return this.pendingCount;
+    return this.pending.length - this.head;
   }
 
   /** The stream time up to which everything has been released (the watermark). */
@@ -63,11 +62,7 @@ export class EventTimeBuffer<T extends TimedItem> {
       this.late++;
       return [item];
     }
-    const key = Math.floor(t / BUCKET_MS);
-    const bucket = this.pending.get(key);
-    if (bucket) bucket.push(item);
-    else this.pending.set(key, [item]);
-    this.pendingCount++;
+    this.insert(item);
     if (t > this.maxSeen) {
       this.maxSeen = t;
       return this.release(t - this.latenessMs);
@@ -89,6 +84,24 @@ export class EventTimeBuffer<T extends TimedItem> {
     return this.release(Infinity);
   }
 
+  /** Inserts after every item that does not sort after it (stable for equal keys). */
+  private insert(item: T): void {
+    const p = this.pending;
+    let i = p.length;
+    if (i === this.head || compareItems(p[i - 1], item) <= 0) {
+      p.push(item);
+      return;
+    }
+    let lo = this.head;
+    let hi = i - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareItems(p[mid], item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    p.splice(lo, 0, item);
+  }
+
   private release(watermark: number): readonly T[] {
     // Whole buckets only: a bucket is due once the watermark has passed its end. Flushing
     // releases up to the end of the bucket holding the newest item seen.
@@ -97,31 +110,29 @@ export class EventTimeBuffer<T extends TimedItem> {
     const dueBefore = Math.floor((watermark === Infinity ? limit + BUCKET_MS : limit + 1) / BUCKET_MS) * BUCKET_MS;
     if (dueBefore <= this.releasedBefore) return NONE;
     this.releasedBefore = dueBefore;
-    if (this.pendingCount === 0) return NONE;
-    const keys: number[] = [];
-    for (const key of this.pending.keys()) if ((key + 1) * BUCKET_MS <= dueBefore) keys.push(key);
-    if (keys.length === 0) return NONE;
-    keys.sort((a, b) => a - b);
-    const out: T[] = [];
-    for (const key of keys) {
-      const bucket = this.pending.get(key)!;
-      this.pending.delete(key);
-      this.pendingCount -= bucket.length;
-      if (!isSorted(bucket)) bucket.sort(compareItems);
-      for (const item of bucket) out.push(item);
-    }
+    const p = this.pending;
+    const from = this.head;
+    let to = from;
+    while (to < p.length && p[to].createdAt < dueBefore) to++;
+    if (to === from) return NONE;
+    const out = p.slice(from, to);
+    if (to === p.length) {
+      p.length = 0;
+      this.head = 0;
+    } else if (to > 1024 && to * 2 > p.length) {
+      p.splice(0, to);
+      this.head = 0;
+    } else this.head = to;
     return out;
   }
 
   snapshot(): EventTimeBufferSnapshot<T> {
-    const pending: T[] = [];
-    for (const bucket of this.pending.values()) pending.push(...bucket);
     return {
       latenessMs: this.latenessMs,
       maxSeen: Number.isFinite(this.maxSeen) ? this.maxSeen : null,
       releasedBefore: Number.isFinite(this.releasedBefore) ? this.releasedBefore : null,
       late: this.late,
-      pending,
+      pending: this.pending.slice(this.head),
     };
   }
 
@@ -130,13 +141,7 @@ export class EventTimeBuffer<T extends TimedItem> {
     b.maxSeen = s.maxSeen ?? -Infinity;
     b.releasedBefore = s.releasedBefore ?? -Infinity;
     b.late = s.late;
-    for (const item of s.pending) {
-      const key = Math.floor(item.createdAt / BUCKET_MS);
-      const bucket = b.pending.get(key);
-      if (bucket) bucket.push(item);
-      else b.pending.set(key, [item]);
-      b.pendingCount++;
-    }
+    for (const item of s.pending) b.insert(item);
     return b;
   }
 }

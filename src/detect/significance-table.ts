@@ -166,21 +166,48 @@ export class SignificanceTable {
 
   /** Counts one post containing the term with hash h, and returns the term's score after it. */
   add(h: number): TermScore {
-    this.locate(h);
-    const { cells } = this;
+    const { cells, idx } = this;
     const k = this.options.subSlots;
     const cur = this.subSlot! - this.base;
-    for (let i = 0; i < this.idx.length; i++) {
-      const b = this.idx[i];
+    const ring = cur % k;
+    const n = this.windowN;
+    const factor = this.factor;
+    const beta = this.options.beta;
+    // Double hashing as in locate(), inlined: this is the hot path.
+    const h2 = (Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) | 1) >>> 0;
+    let zMin = Infinity;
+    let cMin = Infinity;
+    let eAtMin = 0;
+    let rateMin = Infinity;
+    for (let i = 0; i < idx.length; i++) {
+      const b = ((h + Math.imul(i, h2)) & this.mask) * this.stride;
+      idx[i] = b;
       const last = cells[b + LAST];
       if (last < cur) {
         // Lazy clearing: forget the sub-slots between the bucket's last count and now.
         for (let s = Math.max(last + 1, cur - k + 1); s <= cur; s++) cells[b + COUNTS + (s % k)] = 0;
         cells[b + LAST] = cur;
       }
-      cells[b + COUNTS + (cur % k)] += 1;
+      cells[b + COUNTS + ring] += 1;
+      // Once touched at `cur`, every ring cell holds a sub-slot of the window (or a cleared zero).
+      let c = 0;
+      for (let s = 0; s < k; s++) c += cells[b + COUNTS + s];
+      const mean = cells[b + MEAN];
+      const e = mean * n * factor;
+      const z = (c - e) / (Math.sqrt(e + cells[b + VAR] * n * n) + beta);
+      if (z < zMin) zMin = z;
+      if (c < cMin) {
+        cMin = c;
+        eAtMin = e;
+      }
+      if (mean < rateMin) rateMin = mean;
     }
-    return this.evaluate();
+    const score = this.score;
+    score.significance = zMin;
+    score.observed = cMin;
+    score.expected = eAtMin;
+    score.rate = rateMin;
+    return score;
   }
 
   /** The term's score without counting anything. */

@@ -382,7 +382,7 @@ export class SpikeDetector {
       if (p) {
         p.weight = p.weight * Math.exp(-this.profileDecay * Math.max(0, t - p.at)) + 1;
         p.at = Math.max(p.at, t);
-      } else this.profile.set(h, { text: keys.texts[i], kind: keys.kinds[i], weight: 1, at: t });
+      } else this.profile.set(h, { text: keys.text(i), kind: keys.kinds[i], weight: 1, at: t });
     }
     if (this.profile.size > 2 * this.options.profileTerms) this.pruneProfile(t);
   }
@@ -394,11 +394,29 @@ export class SpikeDetector {
     return Math.min(1, w / this.profileTotal);
   }
 
+  /** Keeps the `profileTerms` heaviest terms (ties: lower hash first), without sorting entries. */
   private pruneProfile(t: number): void {
-    const ranked = [...this.profile].map(([h, p]) => [h, p.weight * Math.exp(-this.profileDecay * Math.max(0, t - p.at))] as const);
-    ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const keep = new Set(ranked.slice(0, this.options.profileTerms).map(([h]) => h));
-    for (const h of this.profile.keys()) if (!keep.has(h)) this.profile.delete(h);
+    const keep = this.options.profileTerms;
+    const size = this.profile.size;
+    if (size <= keep) return;
+    const weights = new Float64Array(size);
+    let i = 0;
+    for (const p of this.profile.values()) weights[i++] = p.weight * Math.exp(-this.profileDecay * Math.max(0, t - p.at));
+    const sorted = weights.slice().sort();
+    const threshold = sorted[size - keep];
+    let above = 0;
+    for (let j = size - keep + 1; j < size; j++) if (sorted[j] > threshold) above++;
+    // Of the terms at the threshold weight, keep those with the lowest hashes.
+    const ties: number[] = [];
+    i = 0;
+    for (const h of this.profile.keys()) if (weights[i++] === threshold) ties.push(h);
+    ties.sort((a, b) => a - b);
+    const keptTies = new Set(ties.slice(0, keep - above));
+    i = 0;
+    for (const h of [...this.profile.keys()]) {
+      const w = weights[i++];
+      if (w < threshold || (w === threshold && !keptTies.has(h))) this.profile.delete(h);
+    }
   }
 
   private explain(t: number, w: number, s: { z: number; observed: number; expected: number }): Alert {
@@ -410,7 +428,7 @@ export class SpikeDetector {
     for (const post of this.recent) {
       if (post.createdAt < windowStart || post.createdAt > t) continue;
       const keys = this.keys.collect(post);
-      for (let i = 0; i < keys.length; i++) if (!names.has(keys.hashes[i])) names.set(keys.hashes[i], { text: keys.texts[i], kind: keys.kinds[i] });
+      for (let i = 0; i < keys.length; i++) if (!names.has(keys.hashes[i])) names.set(keys.hashes[i], { text: keys.text(i), kind: keys.kinds[i] });
       inWindow.push(samplePost(post, keys.hashList()));
     }
     const counts = new Map<number, number>();

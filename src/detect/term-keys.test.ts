@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../enrich/tokenize.js';
-import { isEligibleWord, termKeysOf } from './term-keys.js';
+import { isEligibleWord, normaliseLink, termHash, termKeysOf, TermKeyBuffer } from './term-keys.js';
 
 describe('termKeysOf', () => {
   it('keeps content words, hashtags, links and domains, and drops function words in several languages', () => {
@@ -23,5 +23,22 @@ describe('termKeysOf', () => {
   it('counts a term once per post', () => {
     const keys = termKeysOf({ id: 'a', createdAt: 0, tokens: ['flood', 'flood', 'kazan'] });
     expect(keys.map((k) => k.text)).toEqual(['flood', 'kazan']);
+  });
+
+  it('normalises links without scheme, www., fragment or trailing slashes', () => {
+    expect(normaliseLink('HTTPS://WWW.News.example/a/b//#top')).toBe('News.example/a/b');
+    expect(normaliseLink('http://example.org/')).toBe('example.org');
+    expect(normaliseLink('example.org/x')).toBe('example.org/x');
+    expect(normaliseLink('httpx://example.org')).toBe('httpx://example.org');
+    expect(normaliseLink('https://www.')).toBe('');
+  });
+
+  it('hashes a hashtag as its display form and keeps distinct keys past the scan limit', () => {
+    const tokens = Array.from({ length: 80 }, (_, i) => `word${i % 50}`);
+    const buf = new TermKeyBuffer().collect({ id: 'a', createdAt: 0, tokens, hashtags: ['kazanflood', 'kazanflood'] });
+    expect(buf.length).toBe(51);
+    expect(buf.text(50)).toBe('#kazanflood');
+    expect(buf.hashes[50]).toBe(termHash('#kazanflood', 'hashtag'));
+    expect(new Set(buf.hashList()).size).toBe(51);
   });
 });

@@ -1,6 +1,6 @@
 import type { TermKind } from '../model/alert.js';
 import type { DetectablePost } from './detectable-post.js';
-import { hashString } from './term-hash.js';
+import { fmix32, hashString } from './term-hash.js';
 import { isStopword } from './stopwords.js';
 
 /**
@@ -35,56 +35,101 @@ export function isEligibleWord(token: string): boolean {
 
 /** A link in a stable form: no scheme, no `www.`, no trailing slash, no fragment. */
 export function normaliseLink(url: string): string {
-  return url
-    .replace(/^https?:\/\//i, '')
-    .replace(/^www\./i, '')
-    .replace(/#.*$/, '')
-    .replace(/\/+$/, '');
+  // By index rather than regular expressions: this runs for every link of every post.
+  let from = 0;
+  if (startsWithFolded(url, 0, 'http')) {
+    const s = startsWithFolded(url, 4, 's') ? 5 : 4;
+    if (url.startsWith('://', s)) from = s + 3;
+  }
+  if (startsWithFolded(url, from, 'www.')) from += 4;
+  const hash = url.indexOf('#', from);
+  let to = hash < 0 ? url.length : hash;
+  while (to > from && url.charCodeAt(to - 1) === 0x2f) to--;
+  return from === 0 && to === url.length ? url : url.slice(from, to);
+}
+
+/** Whether s has `lower` (ASCII lower case) at position i, ignoring ASCII case. */
+function startsWithFolded(s: string, i: number, lower: string): boolean {
+  if (s.length < i + lower.length) return false;
+  for (let j = 0; j < lower.length; j++) if ((s.charCodeAt(i + j) | 0x20) !== lower.charCodeAt(j)) return false;
+  return true;
 }
 
 export function termHash(text: string, kind: TermKind): number {
   return hashString(text, KIND_SEED[kind]);
 }
 
+/** Below this many keys a post's duplicates are found by a scan, above it by a set. */
+const SCAN_DEDUP = 32;
+const HASHTAG_SEED = KIND_SEED.hashtag;
+
 /**
  * A post's distinct term keys as parallel arrays, reused from post to post so that the hot path
- * allocates nothing per term.
+ * allocates nothing per term: each term is hashed once, and a hashtag's display form (`#tag`) is
+ * only built when it is asked for.
  */
 export class TermKeyBuffer {
   length = 0;
   readonly hashes: number[] = [];
-  readonly texts: string[] = [];
   readonly kinds: TermKind[] = [];
+  /** The token, tag (without `#`), link or domain. */
+  private readonly raw: string[] = [];
   private readonly seen = new Set<number>();
 
   /** Fills the buffer with the post's keys, in a stable order (tokens, hashtags, links, domains). */
   collect(post: DetectablePost): this {
     this.length = 0;
     this.seen.clear();
-    for (const token of post.tokens) if (isEligibleWord(token)) this.push(token, 'word');
-    if (post.hashtags) for (const tag of post.hashtags) if (tag.length > 1 && !isStopword(tag)) this.push(`#${tag}`, 'hashtag');
-    if (post.links) for (const link of post.links) this.push(normaliseLink(link), 'link');
-    if (post.domains) for (const domain of post.domains) this.push(domain, 'domain');
+    for (const token of post.tokens) if (isEligibleWord(token)) this.push(token, 'word', hashString(token, 0));
+    if (post.hashtags) {
+      for (const tag of post.hashtags) if (tag.length > 1 && !isStopword(tag)) this.push(tag, 'hashtag', hashPrefixed(0x23, tag, HASHTAG_SEED));
+    }
+    if (post.links) {
+      for (const link of post.links) {
+        const l = normaliseLink(link);
+        this.push(l, 'link', termHash(l, 'link'));
+      }
+    }
+    if (post.domains) for (const domain of post.domains) this.push(domain, 'domain', termHash(domain, 'domain'));
     return this;
   }
 
-  private push(text: string, kind: TermKind): void {
-    const hash = termHash(text, kind);
-    if (this.seen.has(hash)) return;
-    this.seen.add(hash);
-    const i = this.length++;
-    this.hashes[i] = hash;
-    this.texts[i] = text;
-    this.kinds[i] = kind;
+  private push(raw: string, kind: TermKind, hash: number): void {
+    const n = this.length;
+    const hashes = this.hashes;
+    if (n < SCAN_DEDUP) {
+      for (let j = 0; j < n; j++) if (hashes[j] === hash) return;
+    } else if (this.seen.has(hash)) return;
+    this.length = n + 1;
+    hashes[n] = hash;
+    if (n + 1 === SCAN_DEDUP) for (let j = 0; j <= n; j++) this.seen.add(hashes[j]);
+    else if (n + 1 > SCAN_DEDUP) this.seen.add(hash);
+    this.raw[n] = raw;
+    this.kinds[n] = kind;
+  }
+
+  /** Display form of key i: `word`, `#tag`, the link, or the domain. */
+  text(i: number): string {
+    return this.kinds[i] === 'hashtag' ? `#${this.raw[i]}` : this.raw[i];
   }
 
   key(i: number): TermKey {
-    return { text: this.texts[i], kind: this.kinds[i], hash: this.hashes[i] };
+    return { text: this.text(i), kind: this.kinds[i], hash: this.hashes[i] };
   }
 
   hashList(): number[] {
     return this.hashes.slice(0, this.length);
   }
+}
+
+/** hashString(String.fromCharCode(prefix) + s, seed), without building the string. */
+function hashPrefixed(prefix: number, s: string, seed: number): number {
+  let h = Math.imul((0x811c9dc5 ^ seed) ^ prefix, 0x01000193);
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
 }
 
 /** Distinct term keys of a post, in a stable order (tokens, hashtags, links, domains). */
