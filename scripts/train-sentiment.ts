@@ -11,7 +11,7 @@
  * UMSAB training split and prints macro-F1 on it: the split used to choose the settings below;
  * `--dev-seed N` draws another 15% (the model card averages dev seeds 1234, 7 and 42).
  * `--fraction F`, `--char-max N`, `--no-lexicons`, `--no-emoji-cross`, `--squeeze`, `--hi-skeleton`,
- * `--tweetlid`, `--news-neutral N` and `--weight SOURCE=W` are the ablations and experiments the
+ * `--invariant-langs hi`, `--surface-cross`, `--tweetlid`, `--news-neutral N` and `--weight SOURCE=W` are the ablations and experiments the
  * model card reports.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -179,6 +179,8 @@ function main(): number {
       'no-emoji-cross': { type: 'boolean', default: false },
       squeeze: { type: 'boolean', default: false },
       'hi-skeleton': { type: 'boolean', default: false },
+      'invariant-langs': { type: 'string', default: '' },
+      'surface-cross': { type: 'boolean', default: false },
       /** SOURCE=WEIGHT, e.g. umsab-hi=0.5: overrides a source's weight (an experiment). */
       weight: { type: 'string', multiple: true, default: [] },
     },
@@ -213,6 +215,8 @@ function main(): number {
   if (values['no-emoji-cross']) config = { ...config, emojiLangCross: false };
   if (values.squeeze) config = { ...config, squeeze: true };
   if (values['hi-skeleton']) config = { ...config, hindiSkeleton: true };
+  if (values['surface-cross']) config = { ...config, surfaceLangCross: true };
+  if (values['invariant-langs']) config = { ...config, invariantLangs: values['invariant-langs'].split(',') };
   const weightOverrides = Object.fromEntries((values.weight ?? []).map((w) => [w.split('=')[0], Number(w.split('=')[1])]));
   const weights = exampleWeights(set.train, weightOverrides);
   const builder = new FeatureMatrixBuilder();

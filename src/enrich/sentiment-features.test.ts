@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emoticonAgreement, repeats } from '../../scripts/sentiment/label-audit.js';
-import { compileLexicons, consonantSkeleton, createFeatureVector, DEFAULT_FEATURE_CONFIG, extractFeatures, squeezeRuns, type FeatureConfig } from './sentiment-features.js';
+import { compileLexicons, consonantSkeleton, createFeatureVector, DEFAULT_FEATURE_CONFIG, denseFeatureCount, extractFeatures, squeezeRuns, type FeatureConfig } from './sentiment-features.js';
 
 const lexicons = compileLexicons([new Map([['love', 3], ['so', 0.5]])]);
 
@@ -14,7 +14,19 @@ describe('sentiment feature options', () => {
   it('leaves features unchanged when an option is absent or off (older model files)', () => {
     const text = 'sooo happy 😂 :) nahi yaar';
     const base = features(text, 'hi', DEFAULT_FEATURE_CONFIG);
-    expect(features(text, 'hi', { ...DEFAULT_FEATURE_CONFIG, emojiLangCross: false, squeeze: false, hindiSkeleton: false })).toEqual(base);
+    expect(features(text, 'hi', { ...DEFAULT_FEATURE_CONFIG, emojiLangCross: false, squeeze: false, hindiSkeleton: false, surfaceLangCross: false, invariantLangs: [] })).toEqual(base);
+  });
+
+  it('reads an invariant language without hashed words, and can cross surface cues with the language', () => {
+    const text = 'mujhe bahut pasand hai love it :)';
+    const invariant = { ...DEFAULT_FEATURE_CONFIG, invariantLangs: ['hi'] };
+    const dense = (s: Set<number>) => [...s].filter((f) => f < denseFeatureCount(1));
+    const hi = features(text, 'hi', invariant);
+    expect(dense(hi)).toEqual(dense(features(text, 'hi', DEFAULT_FEATURE_CONFIG)));
+    expect(hi.size).toBeLessThan(features(text, 'hi', DEFAULT_FEATURE_CONFIG).size - 10);
+    expect(features(text, 'en', invariant)).toEqual(features(text, 'en', DEFAULT_FEATURE_CONFIG));
+    const surface = { ...DEFAULT_FEATURE_CONFIG, surfaceLangCross: true };
+    expect(features('Really?! http://x.org', 'de', surface).size).toBe(features('Really?! http://x.org', 'de', DEFAULT_FEATURE_CONFIG).size + 3);
   });
 
   it('crosses emoji and emoticons with the language when asked', () => {

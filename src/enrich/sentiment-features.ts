@@ -53,6 +53,14 @@ export interface FeatureConfig {
    * `bahut`, `bohot` → `bht`), which evens out the free spelling of Hinglish. Absent: off.
    */
   hindiSkeleton?: boolean;
+  /**
+   * Languages read only through features that survive translation and transliteration — lexicons,
+   * emoji, emoticons, punctuation — without hashed words (an experiment for Hindi's noisy labels).
+   * Absent: none.
+   */
+  invariantLangs?: readonly string[];
+  /** Whether the surface cues (!, ?, link, mention, elongation, capitals) are repeated crossed with the language. Absent: off. */
+  surfaceLangCross?: boolean;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 19, charMin: 0, charMax: 0, bigrams: true, langCross: true };
@@ -206,6 +214,7 @@ const NS_CHAR = 0x5005;
 const NS_EMOJI = 0x6006;
 const NS_LANGEMOJI = 0x7007;
 const NS_SKELETON = 0x8008;
+const NS_LANGSURFACE = 0x9009;
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
 /** Cheap tests that rule out most texts before the full scans: symbols and surrogate pairs; emoticon characters. */
@@ -310,6 +319,7 @@ export function extractFeatures(
   const langSeed = hashString(ml, 0x7777);
   const emojiCross = config.emojiLangCross === true;
   const hiSkeleton = config.hindiSkeleton === true && ml === 'hi';
+  const words = config.invariantLangs === undefined || !config.invariantLangs.includes(ml);
 
   push(out, 0, 1);
 
@@ -389,6 +399,15 @@ export function extractFeatures(
   if (mention) push(out, sb + 3, 1);
   if (elongated) push(out, sb + 4, 1);
   if (lower && upperWords > 0) push(out, sb + 5, scaled(upperWords, 3));
+  if (config.surfaceLangCross) {
+    const sx = (k: number, x: number): void => push(out, bucket(Math.imul(langSeed ^ NS_LANGSURFACE, 0x01000193) ^ k), x);
+    if (excl) sx(1, scaled(excl, 3));
+    if (quest) sx(2, scaled(quest, 3));
+    if (text.includes('http://') || text.includes('https://') || text.includes('www.')) sx(3, 1);
+    if (mention) sx(4, 1);
+    if (elongated) sx(5, 1);
+    if (lower && upperWords > 0) sx(6, scaled(upperWords, 3));
+  }
   push(out, sb + 6, scaled(Math.log1p(toks.length), 4));
   if (toks.length === 0) push(out, sb + 7, 1);
   push(out, sb + 8 + SENTIMENT_LANGS.indexOf(ml), 1);
@@ -407,9 +426,11 @@ export function extractFeatures(
     const t = toks[i];
     const h = hashString(t, 0);
     const negated = i <= negUntil;
-    push(out, dense + (mix(h ^ (negated ? NS_NEGWORD : NS_WORD)) & mask), wordValue);
-    if (config.langCross) push(out, dense + (mix(Math.imul(h, 31) ^ langSeed ^ NS_LANGWORD) & mask), wordValue);
-    if (config.bigrams) push(out, dense + (mix(Math.imul(prev, 0x01000193) ^ h ^ NS_BIGRAM) & mask), wordValue);
+    if (words) {
+      push(out, dense + (mix(h ^ (negated ? NS_NEGWORD : NS_WORD)) & mask), wordValue);
+      if (config.langCross) push(out, dense + (mix(Math.imul(h, 31) ^ langSeed ^ NS_LANGWORD) & mask), wordValue);
+      if (config.bigrams) push(out, dense + (mix(Math.imul(prev, 0x01000193) ^ h ^ NS_BIGRAM) & mask), wordValue);
+    }
     prev = h;
     let r = lookup(lexicons, t, h);
     if (config.squeeze && t.length >= 3) {
@@ -472,7 +493,7 @@ export function extractFeatures(
       }
     }
   }
-  if (config.bigrams && toks.length > 0) push(out, bucket(Math.imul(prev, 0x01000193) ^ 0x0e0d ^ NS_BIGRAM), wordValue);
+  if (words && config.bigrams && toks.length > 0) push(out, bucket(Math.imul(prev, 0x01000193) ^ 0x0e0d ^ NS_BIGRAM), wordValue);
   for (let l = 0; l < nl; l++) {
     const o = l * 6;
     const pos = stats[o];
