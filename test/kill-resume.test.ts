@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,12 +22,44 @@ function ingestToCompletion(data: string): { read: number; stored: number; dupli
   return JSON.parse(run.stdout.trim().split('\n').pop()!);
 }
 
-/** Start an ingest and SIGKILL it after `ms`; resolves when it is gone. */
-function ingestAndKill(data: string, ms: number): Promise<void> {
+/** Highest post rowid committed so far (0 before the store exists). */
+function committedRowid(data: string): number {
+  const path = join(data, 'tidewatch.db');
+  if (!existsSync(path)) return 0;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM posts').get() as { n: number }).n;
+  } catch {
+    return 0; // not migrated yet
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Start an ingest and SIGKILL it `ms` after it committed its first batch, so that every kill
+ * lands mid-ingest however long start-up takes on a loaded machine; `afterSpawn` counts from the
+ * spawn instead (a kill during start-up). Resolves when the process is gone.
+ */
+function ingestAndKill(data: string, ms: number, afterSpawn = false): Promise<void> {
   return new Promise((done) => {
+    const before = committedRowid(data);
     const child = spawn(process.execPath, [BIN, 'ingest', file, '--data', data, '--json'], { stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    };
+    const poll = afterSpawn
+      ? undefined
+      : setInterval(() => {
+          if (committedRowid(data) > before) {
+            clearInterval(poll);
+            arm();
+          }
+        }, 20);
+    if (afterSpawn) arm();
     child.on('exit', () => {
+      clearInterval(poll);
       clearTimeout(timer);
       done();
     });
@@ -61,8 +93,8 @@ describe('crash safety', () => {
     // Seeded kill points so a failure can be replayed: spread over the run, some very early.
     let state = 12345;
     const rand = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const kills = [150, ...Array.from({ length: 4 }, () => 400 + Math.floor(rand() * 2500))];
-    for (const ms of kills) await ingestAndKill(crashed, ms);
+    await ingestAndKill(crashed, 150, true);
+    for (const ms of Array.from({ length: 4 }, () => 200 + Math.floor(rand() * 2500))) await ingestAndKill(crashed, ms);
     const partial = snapshot(crashed);
     expect(partial.ids.length).toBeLessThanOrEqual(POSTS);
 

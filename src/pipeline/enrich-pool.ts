@@ -26,22 +26,26 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
+/** Text analysis on worker threads, with a memo of recent texts in this thread. */
+export interface AnalysisPool {
+  /** Analyses of `texts`, in order; `lang` skips language identification (confidence 1). */
+  analyze(texts: readonly string[], lang?: string): Promise<TextAnalysis[]>;
+  close(): Promise<void>;
+}
+
 /**
- * A pool of text-analysis workers. This thread keeps the memo of recent texts: a batch sends the
- * workers only the distinct texts it has not seen lately (about half of a typical stream), each
- * job to the least busy worker, and assembles the posts itself — pseudonyms included, so the key
- * never leaves this thread.
+ * A pool of text-analysis workers. This thread keeps the memo of recent texts: a call sends the
+ * workers only the distinct texts it has not seen lately (about half of a typical stream), split
+ * between the workers by how busy they are.
  */
-class WorkerPool implements BatchEnricher {
+class WorkerAnalysisPool implements AnalysisPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly memo = new Memo<string, TextAnalysis>(TEXT_MEMO_CAPACITY);
-  private readonly pseudonym: (platform: string, author: string) => string;
   private nextId = 0;
   private failure: Error | undefined;
 
-  constructor(size: number, secret: Buffer) {
-    this.pseudonym = createPseudonymizer(secret);
+  constructor(size: number) {
     const script = workerScript();
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script);
@@ -68,38 +72,69 @@ class WorkerPool implements BatchEnricher {
     this.pending.clear();
   }
 
-  private analyze(texts: string[]): Promise<TextAnalysis[]> {
+  private send(texts: string[], lang: string | undefined): Promise<TextAnalysis[]> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, texts });
+      slot.worker.postMessage({ id, texts, lang });
     });
   }
 
-  async enrich(posts: RawPost[], ingestedAt: number): Promise<Post[]> {
+  async analyze(texts: readonly string[], lang?: string): Promise<TextAnalysis[]> {
+    // With a given language the answers differ from detected ones: no memo then.
+    const memo = lang === undefined ? this.memo : undefined;
     const known = new Map<string, TextAnalysis | undefined>();
     const unseen: string[] = [];
-    for (const raw of posts) {
-      if (known.has(raw.text)) continue;
-      const analysis = this.memo.get(raw.text);
-      known.set(raw.text, analysis);
-      if (analysis === undefined) unseen.push(raw.text);
+    for (const text of texts) {
+      if (known.has(text)) continue;
+      const analysis = memo?.get(text);
+      known.set(text, analysis);
+      if (analysis === undefined) unseen.push(text);
     }
     if (unseen.length > 0) {
-      const analyses = await this.analyze(unseen);
+      const analyses = await this.send(unseen, lang);
       for (let i = 0; i < unseen.length; i++) {
         known.set(unseen[i], analyses[i]);
-        this.memo.set(unseen[i], analyses[i]);
+        memo?.set(unseen[i], analyses[i]);
       }
     }
-    return posts.map((raw) => assemblePost(raw, known.get(raw.text)!, this.pseudonym(raw.platform, raw.author), ingestedAt));
+    return texts.map((text) => known.get(text)!);
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/** Text analysis on `workers` worker threads (at least one). */
+export function createAnalysisPool(workers: number): AnalysisPool {
+  if (!(workers >= 1)) throw new RangeError(`an analysis pool needs at least one worker, not ${workers}`);
+  return new WorkerAnalysisPool(workers);
+}
+
+/**
+ * Enrichment on worker threads: the analysis pool analyses the texts, this thread assembles the
+ * posts — pseudonyms included, so the key never leaves this thread.
+ */
+class WorkerPool implements BatchEnricher {
+  private readonly pool: AnalysisPool;
+  private readonly pseudonym: (platform: string, author: string) => string;
+
+  constructor(size: number, secret: Buffer) {
+    this.pseudonym = createPseudonymizer(secret);
+    this.pool = createAnalysisPool(size);
+  }
+
+  async enrich(posts: RawPost[], ingestedAt: number): Promise<Post[]> {
+    const analyses = await this.pool.analyze(posts.map((raw) => raw.text));
+    return posts.map((raw, i) => assemblePost(raw, analyses[i], this.pseudonym(raw.platform, raw.author), ingestedAt));
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }
 

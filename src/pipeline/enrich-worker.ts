@@ -9,6 +9,8 @@ import { analyzeText } from '../enrich/enrich.js';
 interface Job {
   id: number;
   texts: string[];
+  /** The texts' language when the caller knows it (no identification). */
+  lang?: string;
 }
 
 const port = parentPort;
@@ -21,7 +23,8 @@ port.on('message', (job: Job) => {
   ready.then(
     (analyzer) => {
       try {
-        port.postMessage({ id: job.id, analyses: job.texts.map((text) => analyzeText(text, analyzer)) });
+        const given = job.lang === undefined ? analyzer : { ...analyzer, identify: () => ({ lang: job.lang!, confidence: 1 }) };
+        port.postMessage({ id: job.id, analyses: job.texts.map((text) => analyzeText(text, given)) });
       } catch (err) {
         port.postMessage({ id: job.id, error: (err as Error).stack ?? String(err) });
       }
