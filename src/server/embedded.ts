@@ -26,6 +26,8 @@ export interface EmbeddedServerOptions {
   kAnonymity?: number;
   baseUrl?: string;
   webDir?: string;
+  /** Reader threads for SQL figures (ServerDeps.readerThreads). */
+  readerThreads?: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export function embeddedServerDeps(options: EmbeddedServerOptions): { deps: Serv
     kAnonymity: options.kAnonymity,
     baseUrl: options.baseUrl,
     webDir: options.webDir,
+    readerThreads: options.readerThreads,
   };
   return { deps, recentIndex };
 }

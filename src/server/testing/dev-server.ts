@@ -35,6 +35,7 @@ export interface DevServerOptions {
   rateLimit?: ServerDeps['rateLimit'];
   query?: QueryLanguage;
   watches?: { name: string; query: string; description?: string }[];
+  readerThreads?: number;
 }
 
 export interface DevServer {
@@ -88,6 +89,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     rateLimit: options.rateLimit,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
+    readerThreads: options.readerThreads,
   });
 
   // As `tidewatch demo` does: batches (with their watch matches) are written on the store's writer thread.
@@ -215,6 +217,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     history: Number(arg('history', '20000')),
     liveRate: Number(arg('live-rate', '20')),
     rateLimit: { max: Number(arg('rate-limit', '3000')), windowMs: 60_000 },
+    readerThreads: process.argv.includes('--reader-threads') ? Number(arg('reader-threads', '2')) : undefined,
   });
   process.stdout.write(`tidewatch dev server: ${server.url}\n`);
   process.once('SIGINT', () => void server.close());
