@@ -12,8 +12,8 @@ db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -65536');
 const analytics = new SqliteAnalytics(db);
 const query = sqliteQueryLanguage(db);
-// Off the server's thread, the sources page can afford figures at most a second old.
-const sources = new SqliteSourceHealth(db, Date.now, 1000);
+// Source health scans recent posts (and, once a minute, an idle source's): here, not on the server's thread.
+const sources = new SqliteSourceHealth(db);
 
 parentPort!.on('message', async (msg: { id: number; method: Parameters<typeof runAnalytics>[2]; args: unknown[] }) => {
   try {
