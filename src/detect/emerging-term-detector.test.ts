@@ -55,6 +55,19 @@ describe('EmergingTermDetector', () => {
     });
   }
 
+  it('names a story that spreads slowly: a post every ten minutes or so for two hours', () => {
+    const topicStart = START + 26 * H;
+    const words = ['sinkhole', 'swallows', 'parking', 'garage'];
+    const posts = stream(ENGLISH, 'en', [{ words, start: topicStart, end: topicStart + 2 * H, perMinute: 0.12 }], false, 5);
+    const alerts = run(posts);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].terms.filter((t) => words.includes(t.term)).length).toBeGreaterThanOrEqual(2);
+    expect(alerts[0].firedAt).toBeLessThan(topicStart + 2 * H);
+    // The same story at half-hour resolution (the former window) never stands out.
+    const halfHour = run(posts, new EmergingTermDetector({ slotMs: 30 * 60_000, warmupSlots: 48, halfLifeSlots: 48, fireSignificance: 6, minObserved: 6 }));
+    expect(halfHour).toEqual([]);
+  });
+
   it('stays silent on background chatter alone, daily rhythm included', () => {
     for (const [vocabulary, lang, unspaced] of [
       [ENGLISH, 'en', false],
