@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { migrate } from '../store/sqlite/migrations.js';
 
 /**
  * API tokens and the audit log, kept in the embedded store's database. Tokens are random
@@ -64,28 +65,8 @@ export class AuthStore {
   private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS api_tokens (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL,
-        role TEXT NOT NULL,
-        hash BLOB NOT NULL UNIQUE,
-        created_at INTEGER NOT NULL,
-        last_used_at INTEGER,
-        revoked INTEGER NOT NULL DEFAULT 0
-      );
-      CREATE TABLE IF NOT EXISTS audit_log (
-        id INTEGER PRIMARY KEY,
-        at INTEGER NOT NULL,
-        actor TEXT NOT NULL,
-        role TEXT NOT NULL,
-        action TEXT NOT NULL,
-        target TEXT NOT NULL,
-        detail TEXT NOT NULL,
-        ip TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
-    `);
+    // The tables come with the store's migrations (3); a bare database gets them here.
+    if (!db.readonly) migrate(db);
     this.statements = {
       insertToken: db.prepare('INSERT INTO api_tokens (name, role, hash, created_at) VALUES (?, ?, ?, ?)'),
       byHash: db.prepare('SELECT id, name, role, hash, created_at, last_used_at, revoked FROM api_tokens WHERE hash = ?'),

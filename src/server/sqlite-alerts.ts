@@ -1,28 +1,18 @@
 import type Database from 'better-sqlite3';
+import { migrate } from '../store/sqlite/migrations.js';
 import { type Alert, AlertSchema } from '../model/alert.js';
 import type { AlertListOptions, AlertRepository } from './deps.js';
 
 /**
- * Alerts kept in the embedded store's database, so the alert pages survive a restart. The table
- * is created here with IF NOT EXISTS until alerts get a numbered migration of their own. An alert
- * fired again with the same id (a replay) keeps its acknowledgement.
+ * Alerts kept in the embedded store's database (table `alerts`, migration 3), so the alert pages
+ * survive a restart. An alert fired again with the same id (a replay) keeps its acknowledgement.
  */
 export class SqliteAlertRepository implements AlertRepository {
   private readonly statements;
 
   constructor(db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS alerts (
-        id TEXT PRIMARY KEY,
-        watch TEXT,
-        kind TEXT NOT NULL,
-        status TEXT NOT NULL,
-        fired_at INTEGER NOT NULL,
-        acknowledged_at INTEGER,
-        body TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS alerts_fired_at ON alerts(fired_at);
-    `);
+    // The table comes with the store's migrations (3); a bare database gets it here.
+    if (!db.readonly) migrate(db);
     this.statements = {
       upsert: db.prepare(
         `INSERT INTO alerts (id, watch, kind, status, fired_at, acknowledged_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)

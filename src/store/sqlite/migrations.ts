@@ -114,6 +114,44 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (watch_id, minute, lang)
   ) WITHOUT ROWID;
   `,
+  // 3: alerts, API tokens and the audit log. Before this migration the server created them itself
+  // (IF NOT EXISTS), so databases from then already have them.
+  `
+  CREATE TABLE IF NOT EXISTS alerts (
+    id TEXT PRIMARY KEY,
+    watch TEXT,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    fired_at INTEGER NOT NULL,
+    acknowledged_at INTEGER,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS alerts_fired_at ON alerts(fired_at);
+
+  -- API tokens: only a hash of each token is kept.
+  CREATE TABLE IF NOT EXISTS api_tokens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    hash BLOB NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER,
+    revoked INTEGER NOT NULL DEFAULT 0
+  );
+
+  -- Who queried or exported what, and when.
+  CREATE TABLE IF NOT EXISTS audit_log (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    ip TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreConformance } from '../conformance.js';
 import { migrate, MIGRATIONS } from './migrations.js';
@@ -21,6 +22,25 @@ describe('sqlite migrations', () => {
     const b = new SqliteStore({ path });
     expect(migrate(b.db)).toBe(MIGRATIONS.length);
     await b.close();
+  });
+
+  it('brings a version-2 database whose server created alerts, tokens and audit tables itself to version 3, keeping their rows', async () => {
+    const path = join(dir, 'v2.db');
+    const old = new Database(path);
+    old.exec('CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (0)');
+    for (const sql of MIGRATIONS.slice(0, 2)) old.exec(sql);
+    old.exec(`UPDATE schema_version SET version = 2;
+      CREATE TABLE alerts (id TEXT PRIMARY KEY, watch TEXT, kind TEXT NOT NULL, status TEXT NOT NULL, fired_at INTEGER NOT NULL, acknowledged_at INTEGER, body TEXT NOT NULL);
+      INSERT INTO alerts VALUES ('a1', 'floods', 'spike', 'open', 1, NULL, '{}');
+      CREATE TABLE api_tokens (id INTEGER PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, hash BLOB NOT NULL UNIQUE, created_at INTEGER NOT NULL, last_used_at INTEGER, revoked INTEGER NOT NULL DEFAULT 0);
+      INSERT INTO api_tokens (name, role, hash, created_at) VALUES ('ci', 'admin', x'00', 1);`);
+    old.close();
+    const store = new SqliteStore({ path });
+    expect(migrate(store.db)).toBe(MIGRATIONS.length);
+    expect(store.db.prepare('SELECT id FROM alerts').all()).toEqual([{ id: 'a1' }]);
+    expect(store.db.prepare('SELECT name FROM api_tokens').all()).toEqual([{ name: 'ci' }]);
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+    await store.close();
   });
 
   it('refuses a database from a newer tidewatch', async () => {
