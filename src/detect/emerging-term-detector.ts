@@ -223,6 +223,13 @@ export class EmergingTermDetector {
   private table: SignificanceTable;
   private tracked: SpaceSaving<TrackedTerm>;
   private readonly trackedByHash = new Map<number, TrackedTerm>();
+  /**
+   * centralKeys results by topic and language, valid while `centralVersion` is unchanged: it moves
+   * on whenever anything they read changes (a topic's terms, a member's samples, a followed term
+   * appearing, leaving or becoming rarer), so the cache never changes an answer.
+   */
+  private readonly centralCache = new Map<string, { version: number; keys: number[] }>();
+  private centralVersion = 0;
   private topics = new Map<string, Topic>();
   private buffer: EventTimeBuffer<DetectablePost>;
   private posts = 0;
@@ -376,9 +383,15 @@ export class EmergingTermDetector {
           topic: null,
           baseRate: r.rate,
         }),
-        (evicted) => this.trackedByHash.delete(evicted.value.hash),
+        (evicted) => {
+          this.trackedByHash.delete(evicted.value.hash);
+          this.centralVersion++;
+        },
       ).value;
-      this.trackedByHash.set(entry.hash, entry);
+      if (this.trackedByHash.get(entry.hash) !== entry) {
+        this.trackedByHash.set(entry.hash, entry);
+        this.centralVersion++;
+      }
       // A term quiet for longer than a topic lives is rising anew.
       if (t - entry.lastRise > o.topicTtlMs) {
         entry.risingSince = t;
@@ -386,12 +399,16 @@ export class EmergingTermDetector {
       }
       entry.lastRise = t;
       entry.latest = r.score;
-      if (r.rate < entry.baseRate) entry.baseRate = r.rate;
+      if (r.rate < entry.baseRate) {
+        entry.baseRate = r.rate;
+        this.centralVersion++;
+      }
       if (r.score.significance > entry.peak.significance) entry.peak = r.score;
       if (entry.samples.length < o.samplesPerTerm) entry.samples.push(sample);
       else entry.samples[entry.next] = sample;
       entry.next = (entry.next + 1) % o.samplesPerTerm;
       if (entry.topic) {
+        this.centralVersion++;
         const topic = this.topics.get(entry.topic);
         if (topic) {
           topic.lastRise = t;
@@ -436,6 +453,7 @@ export class EmergingTermDetector {
       }
     }
     if (!best || bestShare < this.options.joinShare) return false;
+    this.centralVersion++;
     best.keys.push(entry.hash);
     if (CORE_KINDS.has(entry.kind)) best.coreKeys.push(entry.hash);
     best.terms.push(entry.text);
@@ -453,6 +471,16 @@ export class EmergingTermDetector {
    * central words in each.
    */
   private centralKeys(topic: Topic, lang: string | undefined): number[] {
+    const cacheKey = `${topic.id}\u0000${lang ?? ''}`;
+    const cached = this.centralCache.get(cacheKey);
+    if (cached && cached.version === this.centralVersion) return cached.keys;
+    if (this.centralCache.size >= 4 * this.options.maxTopics) this.centralCache.clear();
+    const keys = this.computeCentralKeys(topic, lang);
+    this.centralCache.set(cacheKey, { version: this.centralVersion, keys });
+    return keys;
+  }
+
+  private computeCentralKeys(topic: Topic, lang: string | undefined): number[] {
     let core = new Set<number>();
     for (const k of topic.coreKeys) {
       const member = this.trackedByHash.get(k);
@@ -516,6 +544,7 @@ export class EmergingTermDetector {
       lastHot: t,
     };
     this.topics.set(id, topic);
+    this.centralVersion++;
     for (const m of members) m.topic = id;
 
     // Words and hashtags first, then links and domains, then pairs (they repeat listed words).
@@ -553,6 +582,7 @@ export class EmergingTermDetector {
 
   private endTopic(topic: Topic): void {
     this.topics.delete(topic.id);
+    this.centralVersion++;
     for (const k of topic.keys) {
       const e = this.trackedByHash.get(k);
       if (e && e.topic === topic.id) e.topic = null;
