@@ -442,6 +442,8 @@ export class EmergingTermDetector {
     const lang = majorityLanguage(entry.samples);
     for (const topic of this.topics.values()) {
       if (t - topic.lastHot > this.options.slotMs) continue;
+      // Central words are some of the topic's terms: posts with none of them cannot join it.
+      if (!entry.samples.some((s) => s.keys.some((k) => topic.keys.includes(k)))) continue;
       const central = this.centralKeys(topic, lang);
       if (central.length === 0) continue;
       let hits = 0;
