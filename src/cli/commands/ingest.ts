@@ -19,6 +19,15 @@ interface IngestFlags {
   retentionDays?: string;
 }
 
+/**
+ * Files are read as fast as the pipeline takes them: bigger transactions than a live stream's
+ * (fewer full-text segments to merge, fewer worker round trips), three in flight so that the posts
+ * held in memory stay near what 4 × 2,000 held. bench:ingest (1M posts, idle machine): 20,559,
+ * 22,461 and 24,389 posts/s, against 19,341–20,989 in four runs with 2,000 × 4.
+ */
+const FILE_BATCH = 4000;
+const FILE_IN_FLIGHT = 3;
+
 function positiveInt(value: string, flag: string, min = 1): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, not ${value}`);
@@ -33,7 +42,7 @@ export function registerIngest(program: Command, globals: GlobalOptions): void {
     .option('--format <format>', 'override format detection')
     .option('--mapping <json>', 'column mapping for generic JSONL/CSV, as JSON or @file.json')
     .option('--workers <n>', 'enrichment worker threads (0 = in this thread)')
-    .option('--batch <n>', 'records per transaction', '2000')
+    .option('--batch <n>', 'records per transaction', String(FILE_BATCH))
     .option('--from-start', 'ignore the checkpoint and read the file from its start (duplicates are still skipped)')
     .option('--retention-days <n>', 'afterwards, purge posts older than this many days')
     .option('--json', 'print the summary as JSON')
@@ -57,6 +66,7 @@ export function registerIngest(program: Command, globals: GlobalOptions): void {
           store,
           enricher,
           batchSize: positiveInt(opts.batch, '--batch'),
+          maxInFlight: FILE_IN_FLIGHT,
           resume: !opts.fromStart,
           quarantineFile: folder.quarantinePath,
           signal: abort.signal,
