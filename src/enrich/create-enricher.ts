@@ -4,7 +4,7 @@ import { Memo } from './memo.js';
 import { createPseudonymizer } from './pseudonymize.js';
 import { loadSentimentModel } from './sentiment.js';
 
-/** Distinct texts per memo generation (measured: `bench:ingest` hit rate ~47 %). */
+/** Distinct texts per memo generation (the memo keeps between one and two generations). */
 export const TEXT_MEMO_CAPACITY = 16_384;
 
 export interface AnalyzerOptions {

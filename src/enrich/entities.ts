@@ -37,11 +37,6 @@ function trimLink(raw: string): string {
   return url;
 }
 
-/** Entities found in a text alone (what a memo of texts can keep). */
-export function textEntities(text: string): Entities {
-  return extractEntities(text);
-}
-
 /**
  * Add the entities a source gave beside the text (e.g. expanded links of an X API response) to
  * those found in it. Returns `found` itself when there is nothing to add.

@@ -48,7 +48,7 @@ export function fold(s: string): string {
  * Tokens of already-folded text with URLs and mentions still in it. Runs of segmented scripts are
  * gathered and segmented in one Intl.Segmenter pass over all of them joined by spaces (a space is
  * always a word boundary, so each run segments as it would alone): one pass per post instead of
- * one per run halves the cost of Chinese and Japanese posts.
+ * one per run makes Chinese and Japanese posts much cheaper.
  */
 function tokenizeFolded(folded: string): string[] {
   const out: string[] = [];

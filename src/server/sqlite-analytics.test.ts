@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { compileQuery } from '../store/sqlite/watches.js';
 import { makePost } from '../testing/fixtures.js';
+import { Rng } from '../sources/simulator/rng.js';
 import { type PageCursor, SqliteAnalytics, leadsWithFts } from './sqlite-analytics.js';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 1);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXTS = ['flood warning on the river', 'heatwave in the city', 'vaccine campaign #health', 'rare comet sighted', 'flood and heatwave together', 'quiet day'];
 const LANGS = ['en', 'es', 'fr'];
@@ -24,7 +14,8 @@ const LANGS = ['en', 'es', 'fr'];
 /** Posts written out of time order (a replayed file after a live stream), with equal times. */
 async function filledStore(): Promise<SqliteStore> {
   const store = new SqliteStore({ path: ':memory:' });
-  const rand = mulberry32(3);
+  const rng = new Rng(3);
+  const rand = (): number => rng.next();
   const posts = Array.from({ length: 900 }, (_, i) => {
     // The rare text: 4 posts only.
     const text = i % 225 === 7 ? TEXTS[3] : TEXTS[[0, 1, 2, 4, 5][Math.floor(rand() * 5)]];
