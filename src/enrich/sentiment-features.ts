@@ -61,6 +61,11 @@ export interface FeatureConfig {
   invariantLangs?: readonly string[];
   /** Whether the surface cues (!, ?, link, mention, elongation, capitals) are repeated crossed with the language. Absent: off. */
   surfaceLangCross?: boolean;
+  /**
+   * Languages whose words also count as their word cluster (fine and coarse id, from the model
+   * file's `wordClusters`; negation-marked inside a negator's scope). Absent: none.
+   */
+  clusterLangs?: readonly string[];
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 19, charMin: 0, charMax: 0, bigrams: true, langCross: true };
@@ -86,13 +91,17 @@ export interface CompiledLexicons {
   slots: Int32Array;
   slotHash: Int32Array;
   mask: number;
+  /** Whether some key is an emoji (a lexicon of emoji, looked up one code point at a time); old model files have none. */
+  emojiKeys: boolean;
+  /** Word → fine cluster × 4096 + coarse cluster, when the model has word clusters. */
+  clusters?: ReadonlyMap<string, number>;
 }
 
 const FLAG_NEGATOR = 1;
 const FLAG_PHRASE_HEAD = 2;
 const FLAG_POLAR = 4;
 
-export function compileLexicons(lexicons: readonly PolarityLexicon[]): CompiledLexicons {
+export function compileLexicons(lexicons: readonly PolarityLexicon[], wordClusters?: ReadonlyArray<readonly [string, number, number]>): CompiledLexicons {
   const rows = new Map<string, number>();
   const row = (k: string): number => {
     let r = rows.get(k);
@@ -129,7 +138,9 @@ export function compileLexicons(lexicons: readonly PolarityLexicon[]): CompiledL
     slots[i] = r + 1;
     slotHash[i] = h | 0;
   });
-  return { count: lexicons.length, keys, valences, flags, boost, slots, slotHash, mask: size - 1 };
+  const emojiKeys = keys.some((k) => EMOJI_KEY.test(k));
+  const clusters = wordClusters ? new Map(wordClusters.map(([w, fine, coarse]) => [w, fine * 4096 + coarse])) : undefined;
+  return { count: lexicons.length, keys, valences, flags, boost, slots, slotHash, mask: size - 1, emojiKeys, clusters };
 }
 
 /** Row of `key` (whose FNV hash is `h`), or -1. */
@@ -215,8 +226,11 @@ const NS_EMOJI = 0x6006;
 const NS_LANGEMOJI = 0x7007;
 const NS_SKELETON = 0x8008;
 const NS_LANGSURFACE = 0x9009;
+const NS_CLUSTER = 0xa00a;
+const NS_NEGCLUSTER = 0xb00b;
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
+const EMOJI_KEY = /^\p{Extended_Pictographic}$/u;
 /** Cheap tests that rule out most texts before the full scans: symbols and surrogate pairs; emoticon characters. */
 const MAYBE_EMOJI = /[\u00a9\u00ae\u203c-\u3299\ud83c-\ud83e]/;
 const MAYBE_EMOTICON = /[:;=<^_]|[8b]\)|x[dp]|\\o|\(y\)|>\./i;
@@ -294,6 +308,25 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0xbf && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0xd800 && c <= 0xdfff) && c !== 0x3000);
 }
 
+/** Adds lexicon row `id`, times `k`, to each lexicon's sums in `stats`. */
+function addLexiconHit(lexicons: CompiledLexicons, id: number, k: number, negated: boolean, stats: Float64Array): void {
+  const nl = lexicons.count;
+  for (let l = 0; l < nl; l++) {
+    const v = lexicons.valences[id * nl + l] * k;
+    if (v === 0) continue;
+    const o = l * 6;
+    if (v > 0) {
+      stats[o] += v;
+      stats[o + 2]++;
+    } else {
+      stats[o + 1] -= v;
+      stats[o + 3]++;
+    }
+    stats[o + 4] = v;
+    if (negated) stats[o + 5]++;
+  }
+}
+
 function scaled(x: number, cap: number): number {
   return Math.min(x, cap) / cap;
 }
@@ -320,8 +353,15 @@ export function extractFeatures(
   const emojiCross = config.emojiLangCross === true;
   const hiSkeleton = config.hindiSkeleton === true && ml === 'hi';
   const words = config.invariantLangs === undefined || !config.invariantLangs.includes(ml);
+  const clusters = config.clusterLangs !== undefined && config.clusterLangs.includes(ml) ? lexicons.clusters : undefined;
 
   push(out, 0, 1);
+
+  // Per lexicon: positive sum, negative sum, their counts, the last polar value, negated count
+  // (filled by emoji found in a lexicon of emoji, then by the words below).
+  const nl = lexicons.count;
+  const stats = lexStats.length >= nl * 6 ? lexStats : (lexStats = new Float64Array(nl * 6));
+  stats.fill(0, 0, nl * 6);
 
   // Emoji and emoticons: polarity counts, and each one as a hashed feature.
   let emoPos = 0;
@@ -335,6 +375,10 @@ export function extractFeatures(
     emoAny++;
     push(out, bucket(Math.imul(cp, 0x9e3779b1) ^ NS_EMOJI), 1);
     if (emojiCross) push(out, bucket(Math.imul(cp, 0x9e3779b1) ^ langSeed ^ NS_LANGEMOJI), 1);
+    if (lexicons.emojiKeys) {
+      const r = lookup(lexicons, m[0], hashString(m[0], 0));
+      if (r >= 0) addLexiconHit(lexicons, r, 1, false, stats);
+    }
     if (emoAny >= 64) break;
   }
   let ticPos = 0;
@@ -413,11 +457,7 @@ export function extractFeatures(
   push(out, sb + 8 + SENTIMENT_LANGS.indexOf(ml), 1);
 
   // One pass over the words: hashed unigrams (negation-marked inside a negator's scope),
-  // language-crossed unigrams and bigrams; and the negation- and intensifier-aware lexicon sums,
-  // per lexicon: positive sum, negative sum, their counts, the last polar value, negated count.
-  const nl = lexicons.count;
-  const stats = lexStats.length >= nl * 6 ? lexStats : (lexStats = new Float64Array(nl * 6));
-  stats.fill(0, 0, nl * 6);
+  // language-crossed unigrams and bigrams; and the negation- and intensifier-aware lexicon sums.
   let negUntil = -1;
   let prevRow = -1;
   let prev = 0x51ed;
@@ -432,6 +472,14 @@ export function extractFeatures(
       if (config.bigrams) push(out, dense + (mix(Math.imul(prev, 0x01000193) ^ h ^ NS_BIGRAM) & mask), wordValue);
     }
     prev = h;
+    if (clusters !== undefined) {
+      const c = clusters.get(t);
+      if (c !== undefined) {
+        const ns = negated ? NS_NEGCLUSTER : NS_CLUSTER;
+        push(out, bucket(Math.imul((c >>> 12) + 1, 0x9e3779b1) ^ ns), wordValue);
+        push(out, bucket(Math.imul((c & 4095) + 1, 0x85ebca6b) ^ ns ^ 0x0c0c), wordValue);
+      }
+    }
     let r = lookup(lexicons, t, h);
     if (config.squeeze && t.length >= 3) {
       const s1 = squeezeRuns(t, 1);
@@ -459,24 +507,7 @@ export function extractFeatures(
     }
     const intensity = prevRow >= 0 ? lexicons.boost[prevRow] : 1;
     prevRow = r;
-    if (id >= 0) {
-      let k = intensity;
-      if (negated) k *= -0.74;
-      for (let l = 0; l < nl; l++) {
-        const v = lexicons.valences[id * nl + l] * k;
-        if (v === 0) continue;
-        const o = l * 6;
-        if (v > 0) {
-          stats[o] += v;
-          stats[o + 2]++;
-        } else {
-          stats[o + 1] -= v;
-          stats[o + 3]++;
-        }
-        stats[o + 4] = v;
-        if (negated) stats[o + 5]++;
-      }
-    }
+    if (id >= 0) addLexiconHit(lexicons, id, negated ? intensity * -0.74 : intensity, negated, stats);
 
     if (config.charMax > 0 && t.length < 40) {
       // Character n-grams of `<t>`, hashed incrementally.

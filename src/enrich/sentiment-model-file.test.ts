@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { denseFeatureCount } from './sentiment-features.js';
 import { decodeSentimentModel, encodeSentimentModel, SentimentModelFormatError, type SentimentModelHeader } from './sentiment-model-file.js';
+import { LinearSentimentModel } from './sentiment.js';
 
 const header: Omit<SentimentModelHeader, 'hashedScale'> = {
   format: 'tidewatch-sentiment',
@@ -22,6 +23,21 @@ describe('sentiment model file', () => {
     const maxHashed = Math.max(...weights.slice(dense).map(Math.abs));
     expect(data.hashedScale).toBeCloseTo(maxHashed / 127, 6);
     data.hashed.forEach((q, i) => expect(Math.abs(q * data.hashedScale - weights[dense + i])).toBeLessThanOrEqual(data.hashedScale / 2 + 1e-7));
+  });
+
+  it('round-trips word clusters and an emoji-keyed lexicon, which the model then reads', () => {
+    const h = {
+      ...header,
+      config: { ...header.config, clusterLangs: ['en'] },
+      lexicons: [{ name: 'tiny', entries: [['good', 2], ['😍', 2.7]] as Array<[string, number]> }],
+      wordClusters: [['great', 3, 1]] as Array<[string, number, number]>,
+    };
+    const data = decodeSentimentModel(encodeSentimentModel(h, weights));
+    expect(data.header.wordClusters).toEqual([['great', 3, 1]]);
+    const model = new LinearSentimentModel(data);
+    const plain = new LinearSentimentModel(decodeSentimentModel(encodeSentimentModel({ ...h, lexicons: header.lexicons, wordClusters: undefined }, weights)));
+    expect(model.classify('great 😍', 'en')).not.toEqual(plain.classify('great 😍', 'en'));
+    expect(model.classify('nothing here', 'en')).toEqual(plain.classify('nothing here', 'en'));
   });
 
   it('rejects data that is not a model with a typed error', () => {

@@ -19,6 +19,8 @@ export interface SentimentModelHeader {
   config: FeatureConfig;
   /** Lexicons in feature order: name and [folded key, valence] entries. */
   lexicons: Array<{ name: string; entries: Array<[string, number]> }>;
+  /** Word clusters, [word, fine id, coarse id], read by the languages in `config.clusterLangs`. Absent in older files. */
+  wordClusters?: Array<[string, number, number]>;
   /** Multiplier that turns stored int8 hashed weights back into floats. */
   hashedScale: number;
   /** Free-form provenance: seed, training sets and their sizes, when. */
