@@ -22,6 +22,7 @@ import { scoreTrendAlerts, type LabelledEvent } from '../src/detect/trend-scorin
 import { tokenize } from '../src/enrich/tokenize.js';
 import { extractEntities } from '../src/enrich/entities.js';
 import { createSimulator } from '../src/sources/simulator/index.js';
+import { languagePack } from '../src/sources/simulator/lexicon/index.js';
 
 interface Args {
   posts: number;
@@ -114,8 +115,10 @@ async function main(): Promise<void> {
   const labelled: (LabelledEvent & { kind: string })[] = [
     ...truth.events.map((e) => ({ kind: 'event', name: e.id, times: times(e.postIds), terms: termsOf(...e.terms, e.hashtag), inRecall: e.onset >= warmEnd })),
     ...truth.narratives.map((n) => {
-      // A narrative is its claim: the claim's content words in every language, its hashtag and link.
-      const terms = termsOf(n.hashtag, ...Object.values(n.claims));
+      // A narrative is its claim: the claim's content words in every language, with every
+      // rewording its copies may use (the template's alternatives), its hashtag and link.
+      const rewordings = n.languages.map((code) => (languagePack(code)?.claims[n.claimKey] ?? '').replace(/\{[^}]*\}|[[\]|]/g, ' '));
+      const terms = termsOf(n.hashtag, ...Object.values(n.claims), ...rewordings);
       for (const t of terms) if (!isEligibleWord(t)) terms.delete(t);
       terms.add(normaliseLink(n.link));
       return { kind: 'narrative', name: n.id, times: times(n.postIds), terms, inRecall: n.start >= warmEnd };
@@ -140,8 +143,19 @@ async function main(): Promise<void> {
   }
   const cold = labelled.filter((l) => l.inRecall === false && l.kind !== 'burst').map((l) => l.name);
   if (cold.length) console.log(`started during the cold start (first ${(warmEnd - first) / 3_600_000} h), not in recall: ${cold.join(', ')}`);
-  for (const a of score.falseAlarmAlerts.slice(0, 10)) {
+  const eventOfPost = new Map<string, string>();
+  if (process.env.DEBUG_TRENDS) {
+    for (const e of truth.events) for (const id of e.postIds) eventOfPost.set(id, e.id);
+    for (const n of truth.narratives) for (const id of n.postIds) eventOfPost.set(id, n.id);
+  }
+  for (const a of score.falseAlarmAlerts.slice(0, process.env.DEBUG_TRENDS ? Infinity : 10)) {
     console.log(`false alarm ${new Date(a.firedAt).toISOString()}: ${a.terms.map((t) => `${t.term} ${t.observed}/${t.baseline}`).join(' | ')}`);
+    if (process.env.DEBUG_TRENDS) {
+      for (const r of a.representative) {
+        const nid = r.id.replace(/^[^:]*:/, '');
+        console.log(`     [${eventOfPost.get(r.id) ?? eventOfPost.get(nid) ?? '-'}] ${r.text.slice(0, 120)}`);
+      }
+    }
   }
   console.log(
     JSON.stringify({

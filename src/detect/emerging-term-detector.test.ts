@@ -99,6 +99,45 @@ describe('EmergingTermDetector', () => {
     expect([...sets[0]].some((w) => ['merger', 'shareholders', 'acquisition', 'bid'].includes(w))).toBe(false);
   });
 
+  /** Background plus posts carrying `tokens` (and `hashtag`) at `base` a minute, `peak` a minute in [from, to). */
+  function withRecurring(tokens: string[], base: number, peak: number, from: number, to: number, hashtag?: string): DetectablePost[] {
+    // A steady background: with a daily rhythm a word's share of posts swings, and a steady
+    // word's rise is then within its learned variance.
+    const posts = [...syntheticStream({ seed: 4, vocabulary: ENGLISH, lang: 'en', start: START, durationMs: 30 * H, perMinute: 30, dailyAmplitude: 0, topics: [] })];
+    const rand = seededRandom(21);
+    for (let t = START; t < START + 30 * H; t += 60_000) {
+      const n = t >= from && t < to ? peak : base;
+      for (let k = 0; k < n; k++) {
+        const i = posts.length;
+        posts.push({ id: `r${i}`, createdAt: t + Math.floor(rand() * 60_000), tokens: [...tokens, ENGLISH[Math.floor(rand() * 200)]], hashtags: hashtag ? [hashtag] : [], lang: 'en', platform: 'bluesky', text: tokens.join(' '), authorKey: `u${Math.floor(rand() * 5000)}` });
+      }
+    }
+    return posts.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  it('needs words several times their usual count: twice the usual football chatter is no topic', () => {
+    const t0 = START + 26 * H;
+    // "derby" and "goalkeeper" appear in a post a minute all day, then three a minute for an hour:
+    // highly significant against their steady history, but twice the usual over the window.
+    const posts = withRecurring(['derby', 'goalkeeper'], 1, 3, t0, t0 + H);
+    expect(run(posts)).toEqual([]);
+    const lenient = run(posts, new EmergingTermDetector({ minRise: 1 }));
+    expect(lenient.length).toBeGreaterThan(0);
+    expect(lenient[0].terms.map((t) => t.term)).toContain('derby');
+  });
+
+  it('counts a hashtag and its own word as one term, unless the hashtag is new', () => {
+    const t0 = START + 26 * H;
+    // An everyday hashtag rising sixfold, with nothing else in common: one word rising again.
+    const old = withRecurring(['bundesliga'], 1, 6, t0, t0 + 2 * H, 'bundesliga');
+    expect(run(old)).toEqual([]);
+    // A hashtag nobody used before names a topic by itself.
+    const fresh = withRecurring(['sinkholealert'], 0, 4, t0, t0 + H, 'sinkholealert');
+    const alerts = run(fresh);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].terms.map((t) => t.term)).toEqual(expect.arrayContaining(['#sinkholealert', 'sinkholealert']));
+  });
+
   it('says it is warming up and fires nothing during the cold start (a day)', () => {
     const d = new EmergingTermDetector();
     const alerts = run(stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland'], start: START + 20 * H, end: START + 21 * H, perMinute: 5 }]).filter((p) => p.createdAt < START + 22 * H), d);

@@ -56,6 +56,12 @@ export interface EmergingTermOptions {
   fireSignificance: number;
   /** Posts with the term in the window needed to fire. */
   minObserved: number;
+  /**
+   * How many times its expected count a term must reach to fire. Significance alone lets a common
+   * word fire at twice its usual count when its variance is low (football words on a match night);
+   * people call a surge something several times its normal level.
+   */
+  minRise: number;
   /** Distinct authors among a term's sample posts needed to fire (ignored when posts carry no author key). */
   minAuthors: number;
   /**
@@ -95,6 +101,9 @@ export interface EmergingTermOptions {
   representativePosts: number;
 }
 
+/** A term at this many times its expected count is new rather than rising again. */
+const NEW_TERM_RISE = 10;
+
 export const DEFAULT_EMERGING_OPTIONS: EmergingTermOptions = {
   watch: null,
   latenessMs: 5_000,
@@ -109,6 +118,7 @@ export const DEFAULT_EMERGING_OPTIONS: EmergingTermOptions = {
   candidateSignificance: 3,
   fireSignificance: 4.5,
   minObserved: 5,
+  minRise: 3,
   minAuthors: 3,
   countReposts: false,
   minTopLevelShare: 0.5,
@@ -419,7 +429,8 @@ export class EmergingTermDetector {
     }
     let alert: Alert | undefined;
     for (const entry of entries) {
-      if (entry.topic || entry.latest.significance < o.fireSignificance || entry.latest.observed < o.minObserved) continue;
+      const { significance, observed, expected } = entry.latest;
+      if (entry.topic || significance < o.fireSignificance || observed < o.minObserved || observed < o.minRise * expected) continue;
       const authors = distinctAuthors(entry.samples);
       if (authors !== undefined && authors < o.minAuthors) continue;
       if (topLevelShare(entry.samples) < o.minTopLevelShare) continue;
@@ -526,7 +537,12 @@ export class EmergingTermDetector {
   private foundTopic(lead: TrackedTerm, t: number): Alert | undefined {
     const o = this.options;
     const members = this.coRising(lead, t);
-    const distinctWords = members.filter((m) => m.kind !== 'pair').length;
+    // Distinct words that have each risen `minRise` times over: a pair of common words (`first +
+    // time`) may rise fast while its words barely move, which is a phrase in fashion, not a topic.
+    // A hashtag and the same word are one term (`#bundesliga` with `bundesliga` is one word rising
+    // again), unless the term is new: a hashtag nobody used before names a topic by itself.
+    const rose = members.filter((m) => m.kind !== 'pair' && m.latest.observed >= o.minRise * m.latest.expected);
+    const distinctWords = new Set(rose.map((m) => (m.latest.observed >= NEW_TERM_RISE * m.latest.expected ? `${m.kind}:${m.text}` : m.text.replace(/^#/, '')))).size;
     if (distinctWords < o.minTopicTerms) return undefined;
     if (this.topics.size >= o.maxTopics) {
       const oldest = [...this.topics.values()].sort((a, b) => a.lastRise - b.lastRise)[0];
