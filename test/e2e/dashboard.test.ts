@@ -95,7 +95,8 @@ describe.skipIf(Boolean(skip))('dashboard in Chromium against `tidewatch demo`',
     const page = alertsPage;
     const explanation = page.getByTestId('explanation');
     await explanation.waitFor();
-    expect(await explanation.textContent()).toMatch(/observed against a baseline of [\d.,]+\/min — [\d.]+ standard deviations above normal/);
+    // The unit is the window that fired: `/min`, or `per 10 min` for a slower surge.
+    expect(await explanation.textContent()).toMatch(/observed against a baseline of [\d.,]+(\/min| per \d+ min) — [\d.]+ standard deviations above normal/);
     // The series with its baseline and threshold, an hour either side of the rise.
     const chart = page.locator('.alert-page .chart');
     await chart.waitFor();
@@ -235,6 +236,8 @@ describe.skipIf(Boolean(skip))('dashboard in Chromium against `tidewatch demo`',
     const page = await open('/search');
     await page.locator('#search-query').fill('quokkabloom');
     await page.locator('#search-query').press('Enter');
+    await page.waitForURL(/\/search\?q=quokkabloom/);
+    await page.getByTestId('result-count').waitFor({ timeout: 30_000 });
     const post = page.locator('.post-text', { hasText: '<script>' }).first();
     await post.waitFor({ timeout: 30_000 });
     expect(await post.textContent()).toBe(hostile);

@@ -37,7 +37,8 @@ export default function SearchPageView({ search }: { search: URLSearchParams }) 
     void run();
   }, [q, watch]);
 
-  const submit = () => navigate(`/search?q=${encodeURIComponent(draft)}`);
+  // The input's own value: a query pasted and submitted at once may not have reached `draft` yet.
+  const submit = (form: HTMLFormElement) => navigate(`/search?q=${encodeURIComponent(form.querySelector<HTMLInputElement>('#search-query')?.value ?? draft)}`);
   const exportParams = q ? { q } : { watch };
   return (
     <div class="page search-page">
@@ -46,10 +47,11 @@ export default function SearchPageView({ search }: { search: URLSearchParams }) 
         class="search-form"
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          submit(e.currentTarget);
         }}
       >
-        <QueryInput id="search-query" value={draft} onInput={setDraft} onSubmit={submit} placeholder={watch ? `watch: ${watch}` : undefined} />
+        {/* Enter submits the form (implicit submission): one navigation, from the input's value. */}
+        <QueryInput id="search-query" value={draft} onInput={setDraft} placeholder={watch ? `watch: ${watch}` : undefined} />
         <button type="submit">Search</button>
       </form>
       <p class="muted help">
