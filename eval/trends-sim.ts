@@ -149,7 +149,8 @@ async function main(): Promise<void> {
     for (const n of truth.narratives) for (const id of n.postIds) eventOfPost.set(id, n.id);
   }
   for (const a of score.falseAlarmAlerts.slice(0, process.env.DEBUG_TRENDS ? Infinity : 10)) {
-    console.log(`false alarm ${new Date(a.firedAt).toISOString()}: ${a.terms.map((t) => `${t.term} ${t.observed}/${t.baseline}`).join(' | ')}`);
+    const about = a.context?.length ? ` (its posts also mention ${a.context.join(', ')})` : '';
+    console.log(`false alarm ${new Date(a.firedAt).toISOString()}: ${a.terms.map((t) => `${t.term} ${t.observed}/${t.baseline}`).join(' | ')}${about}`);
     if (process.env.DEBUG_TRENDS) {
       for (const r of a.representative) {
         const nid = r.id.replace(/^[^:]*:/, '');

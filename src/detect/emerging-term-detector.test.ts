@@ -138,6 +138,24 @@ describe('EmergingTermDetector', () => {
     expect(alerts[0].terms.map((t) => t.term)).toEqual(expect.arrayContaining(['#sinkholealert', 'sinkholealert']));
   });
 
+  it('names the words a new topic\'s posts share besides its rising terms: a second story in the same city', () => {
+    const t0 = START + 26 * H;
+    const posts = stream(ENGLISH, 'en', [
+      { words: ['lyon', 'flood', 'river', 'levee'], start: t0, end: t0 + 2 * H, perMinute: 2 },
+      { words: ['lyon', 'metro', 'strike', 'drivers'], start: t0 + 40 * 60_000, end: t0 + 2 * H, perMinute: 2 },
+    ]);
+    const alerts = run(posts);
+    expect(alerts).toHaveLength(2);
+    const [flood, strike] = alerts;
+    expect(flood.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['flood', 'river']));
+    // "lyon" rose with the flood, so it does not stand out in the strike's posts: it is their context.
+    expect(strike.terms.map((t) => t.term)).not.toContain('lyon');
+    expect(strike.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['metro', 'strike']));
+    expect(strike.context).toContain('lyon');
+    for (const word of strike.context ?? []) expect(['lyon', 'metro', 'strike', 'drivers']).toContain(word);
+    expect(() => AlertSchema.parse(strike)).not.toThrow();
+  });
+
   it('says it is warming up and fires nothing during the cold start (a day)', () => {
     const d = new EmergingTermDetector();
     const alerts = run(stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland'], start: START + 20 * H, end: START + 21 * H, perMinute: 5 }]).filter((p) => p.createdAt < START + 22 * H), d);

@@ -5,7 +5,8 @@ import { distinctAuthors, pickRepresentative, topLevelShare, samplePost, tally, 
 import { SignificanceTable, type SignificanceTableSnapshot } from './significance-table.js';
 import { SpaceSaving, type SpaceSavingSnapshot } from './space-saving.js';
 import { hashPair, shortDigest } from './term-hash.js';
-import { TermKeyBuffer, type TermKey } from './term-keys.js';
+import { isEligibleWord, termHash, TermKeyBuffer, type TermKey } from './term-keys.js';
+import { tokenize } from '../enrich/tokenize.js';
 
 /**
  * Emerging topics across a stream, in fixed memory whatever the vocabulary.
@@ -100,6 +101,10 @@ export interface EmergingTermOptions {
   maxAlertTerms: number;
   representativePosts: number;
 }
+
+/** Distinct posts that must share a word for it to be named as a topic's context. */
+const CONTEXT_MIN_POSTS = 3;
+const MAX_CONTEXT_WORDS = 5;
 
 /** A term at this many times its expected count is new rather than rising again. */
 const NEW_TERM_RISE = 10;
@@ -577,6 +582,7 @@ export class EmergingTermDetector {
     }));
     const samples = members.flatMap((m) => m.samples);
     const topicKeys = new Set(topic.keys);
+    const context = this.contextWords(samples, members);
     return {
       id,
       kind: 'emerging',
@@ -592,10 +598,37 @@ export class EmergingTermDetector {
       languages: tally(samples, 'lang'),
       platforms: tally(samples, 'platform'),
       representative: pickRepresentative(samples, topicKeys, o.representativePosts),
+      ...(context.length > 0 ? { context } : {}),
       series: [],
       status: 'open',
       acknowledgedAt: null,
     };
+  }
+
+  /**
+   * Words most of a new topic's posts share besides its terms: what the topic is about when its
+   * rising terms are generic (`roads | urgent`, for a flood in a city whose name was already
+   * frequent). Read from the sample posts' text when the topic is founded, which is rare, so
+   * nothing more is kept per post. Function words of any language are left out by their learned rate.
+   */
+  private contextWords(samples: readonly PostSample[], members: readonly TrackedTerm[]): string[] {
+    const posts = new Map<string, PostSample>();
+    for (const s of samples) if (!s.repost) posts.set(s.id, s);
+    if (posts.size < CONTEXT_MIN_POSTS) return [];
+    const named = new Set<string>();
+    for (const m of members) if (m.kind !== 'pair') named.add(m.kind === 'hashtag' ? m.text.slice(1) : m.text);
+    const counts = new Map<string, number>();
+    for (const s of posts.values()) {
+      for (const word of new Set(tokenize(s.text))) {
+        if (!named.has(word) && isEligibleWord(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+    const need = Math.max(CONTEXT_MIN_POSTS, CENTRAL_SHARE * posts.size);
+    return [...counts]
+      .filter(([word, c]) => c >= need && this.table.lookup(termHash(word, 'word')).rate <= this.options.maxBaselineRate)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_CONTEXT_WORDS)
+      .map(([word]) => word);
   }
 
   private endTopic(topic: Topic): void {

@@ -76,6 +76,11 @@ export const AlertSchema = z.object({
   platforms: z.record(z.string(), z.number().int().nonnegative()),
   /** A few of the most typical posts (largest overlap with the alert's terms), not the most extreme. */
   representative: z.array(RepresentativePostSchema),
+  /**
+   * Emerging topics: other words most of the topic's posts share (at least 60% of them), such as
+   * the place when the rising terms are generic. Absent when there are none.
+   */
+  context: z.array(z.string()).optional(),
   /** Minute counts and baseline band before the alert (spikes; empty for emerging topics). */
   series: z.array(SeriesPointSchema),
   status: AlertStatusSchema.default('open'),

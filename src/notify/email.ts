@@ -58,6 +58,7 @@ export function alertEmail(alert: NotifiableAlert, baseUrl?: string): AlertEmail
   ];
   const terms = alertTerms(alert);
   if (terms.length) rows.push(['Driving terms', terms.slice(0, 15).join(', ')]);
+  if (alert.context?.length) rows.push(['Its posts also mention', alert.context.join(', ')]);
   const langs = languageLabels(alert.languages);
   if (langs.length) rows.push(['Languages', langs.join(', ')]);
   const posts = representativePosts(alert, 5);

@@ -20,6 +20,8 @@ export interface NotifiableAlert {
   /** Refines what "the same surge" means for cool-down (e.g. the emerging term). */
   topicKey?: string;
   languages?: unknown;
+  /** Other words most of an emerging topic's posts share (what it is about when its terms are generic). */
+  context?: readonly string[];
   representative?: ReadonlyArray<RepresentativePost | string>;
 }
 

@@ -38,9 +38,10 @@ describe('chatMessage', () => {
   });
 
   it('labels stream-wide emerging alerts', () => {
-    const msg = chatMessage(sampleAlert({ kind: 'emerging', watch: null, terms: ['strike'] }));
+    const msg = chatMessage(sampleAlert({ kind: 'emerging', watch: null, terms: ['strike'], context: ['lyon', 'metro'] }));
     expect(msg.text).toContain('emerging in all posts');
     expect(msg.attachments[0]!.fields.find((f) => f.title === 'Watch')!.value).toBe('all posts');
+    expect(msg.attachments[0]!.fields.find((f) => f.title === 'Its posts also mention')!.value).toBe('lyon, metro');
   });
 });
 

@@ -113,6 +113,8 @@ export interface Alert {
   languages: Record<string, number>;
   platforms: Record<string, number>;
   representative: { id: string; text: string; createdAt: number; lang?: string; platform?: string }[];
+  /** Emerging topics: other words most of their posts share. */
+  context?: string[];
   series: { t: number; observed: number; baseline: number; upper: number }[];
   status: 'open' | 'acknowledged' | 'resolved';
   acknowledgedAt: number | null;

@@ -9,7 +9,8 @@ import { parseTimeFlag, positiveInt } from '../time-flags.js';
 export function formatAlertLine(a: Alert): string {
   const where = a.kind === 'spike' ? `spike    ${a.watch}` : 'emerging';
   const terms = a.terms.slice(0, 6).map((t) => t.term).join(', ');
-  return `${new Date(a.firedAt).toISOString()}  ${where.padEnd(24)} ${String(a.observed).padStart(5)} vs ${a.baseline.toFixed(1).padStart(6)}  z=${a.significance.toFixed(1).padStart(5)}  ${terms}  [${a.id}]`;
+  const about = a.context?.length ? `  (in posts about ${a.context.join(', ')})` : '';
+  return `${new Date(a.firedAt).toISOString()}  ${where.padEnd(24)} ${String(a.observed).padStart(5)} vs ${a.baseline.toFixed(1).padStart(6)}  z=${a.significance.toFixed(1).padStart(5)}  ${terms}${about}  [${a.id}]`;
 }
 
 export function registerAlerts(program: Command, globals: GlobalOptions): void {

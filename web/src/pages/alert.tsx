@@ -81,6 +81,11 @@ export default function AlertPage({ params }: { params: Record<string, string> }
               ))}
             </tbody>
           </table>
+          {a.context?.length ? (
+            <p class="muted" data-testid="alert-context" dir="auto">
+              Most of its posts also mention: {a.context.join(', ')}
+            </p>
+          ) : null}
         </section>
         <section class="card">
           <h2>Languages</h2>
