@@ -71,7 +71,8 @@ class LiveSummary {
 function describeAlert(a: Alert): string {
   const terms = a.terms.slice(0, 5).map((t) => t.term).join(', ');
   const where = a.kind === 'spike' ? `spike in watch "${a.watch}"` : 'emerging topic';
-  return `ALERT ${where}: ${terms} — ${a.observed} vs ${a.baseline.toFixed(1)} expected (significance ${a.significance.toFixed(1)}) at ${new Date(a.firedAt).toISOString()}`;
+  const about = a.context?.length ? ` (its posts also mention ${a.context.join(', ')})` : '';
+  return `ALERT ${where}: ${terms}${about} — ${a.observed} vs ${a.baseline.toFixed(1)} expected (significance ${a.significance.toFixed(1)}) at ${new Date(a.firedAt).toISOString()}`;
 }
 
 export function registerDemo(program: Command, globals: GlobalOptions): void {
