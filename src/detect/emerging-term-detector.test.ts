@@ -156,6 +156,34 @@ describe('EmergingTermDetector', () => {
     expect(() => AlertSchema.parse(strike)).not.toThrow();
   });
 
+  it('folds a second facet of a story named by its context into that alert: one alert per story', () => {
+    const t0 = START + 26 * H;
+    // A flood in Shiraz talked about all along, at a steady level; from t0 two kinds of posts
+    // about it take over, ten minutes apart, each with its own stock phrases, and "shiraz" and
+    // "flood" stay at their level: only the generic words rise, in posts all about the flood.
+    const posts = [...syntheticStream({ seed: 4, vocabulary: ENGLISH, lang: 'en', start: START, durationMs: 30 * H, perMinute: 60, dailyAmplitude: 0, topics: [] })];
+    const rand = seededRandom(33);
+    const add = (tokens: string[], perMinute: number, from: number, to: number) => {
+      for (let t = from; t < to; t += 60_000) {
+        for (let k = 0; k < perMinute; k++) {
+          const i = posts.length;
+          posts.push({ id: `f${i}`, createdAt: t + Math.floor(rand() * 60_000), tokens: [...tokens, ENGLISH[Math.floor(rand() * 200)]], lang: 'en', platform: 'bluesky', text: tokens.join(' '), authorKey: `u${Math.floor(rand() * 5000)}` });
+        }
+      }
+    };
+    add(['shiraz', 'flood'], 2, START, t0 + 10 * 60_000);
+    add(['shiraz', 'flood', 'roads', 'closed', 'urgent'], 1, t0, START + 30 * H);
+    add(['shiraz', 'flood', 'landed', 'sister', 'discusses'], 1, t0 + 10 * 60_000, START + 30 * H);
+    posts.sort((a, b) => a.createdAt - b.createdAt);
+    const d = new EmergingTermDetector();
+    const alerts = run(posts, d);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].terms.map((t) => t.term)).toEqual(expect.arrayContaining(['roads', 'urgent']));
+    expect(alerts[0].context).toEqual(expect.arrayContaining(['flood', 'shiraz']));
+    const story = d.activeTopics().find((topic) => topic.id === alerts[0].id)!;
+    expect(story.terms).toEqual(expect.arrayContaining(['landed', 'discusses']));
+  });
+
   it('says it is warming up and fires nothing during the cold start (a day)', () => {
     const d = new EmergingTermDetector();
     const alerts = run(stream(ENGLISH, 'en', [{ words: ['volcano', 'eruption', 'iceland'], start: START + 20 * H, end: START + 21 * H, perMinute: 5 }]).filter((p) => p.createdAt < START + 22 * H), d);

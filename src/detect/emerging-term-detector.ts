@@ -102,6 +102,9 @@ export interface EmergingTermOptions {
   representativePosts: number;
 }
 
+/** Context words (its most shared) that name a story whose terms are generic; see mergeIntoStory. */
+const STORY_CONTEXT_WORDS = 2;
+
 /** Distinct posts that must share a word for it to be named as a topic's context. */
 const CONTEXT_MIN_POSTS = 3;
 const MAX_CONTEXT_WORDS = 5;
@@ -171,6 +174,8 @@ interface Topic {
   /** Words and hashtags: what defines the topic (links, domains and pairs only describe it). */
   coreKeys: number[];
   terms: string[];
+  /** Hashes of its context words when it was founded, most shared first (see contextWords). */
+  contextKeys: number[];
   startedAt: number;
   firedAt: number;
   /** Last time one of its terms was seen rising (candidate level): the topic lives on. */
@@ -549,6 +554,10 @@ export class EmergingTermDetector {
     const rose = members.filter((m) => m.kind !== 'pair' && m.latest.observed >= o.minRise * m.latest.expected);
     const distinctWords = new Set(rose.map((m) => (m.latest.observed >= NEW_TERM_RISE * m.latest.expected ? `${m.kind}:${m.text}` : m.text.replace(/^#/, '')))).size;
     if (distinctWords < o.minTopicTerms) return undefined;
+    const samples = members.flatMap((m) => m.samples);
+    const context = this.contextWords(samples, members);
+    const contextKeys = context.map((w) => termHash(w, 'word'));
+    if (this.mergeIntoStory(members, new Set(contextKeys), t)) return undefined;
     if (this.topics.size >= o.maxTopics) {
       const oldest = [...this.topics.values()].sort((a, b) => a.lastRise - b.lastRise)[0];
       this.endTopic(oldest);
@@ -561,6 +570,7 @@ export class EmergingTermDetector {
       keys: members.map((m) => m.hash),
       coreKeys: members.filter((m) => CORE_KINDS.has(m.kind)).map((m) => m.hash),
       terms: members.map((m) => m.text),
+      contextKeys,
       startedAt,
       firedAt: t,
       lastRise: t,
@@ -580,9 +590,7 @@ export class EmergingTermDetector {
       baseline: round(m.latest.expected),
       significance: round(m.latest.significance),
     }));
-    const samples = members.flatMap((m) => m.samples);
     const topicKeys = new Set(topic.keys);
-    const context = this.contextWords(samples, members);
     return {
       id,
       kind: 'emerging',
@@ -603,6 +611,35 @@ export class EmergingTermDetector {
       status: 'open',
       acknowledgedAt: null,
     };
+  }
+
+  /**
+   * Another facet of a story already alerted on under generic words: terms that would found a
+   * topic, but whose posts share the first two context words of a recent topic (`discusses |
+   * landed` ten seconds after `roads | urgent`, both about `flood, shiraz`). They join that topic
+   * silently: one alert per story. Only topics named by their context take facets this way — a
+   * topic whose own terms name the story (`porto, data, breach`) stays apart from a data breach
+   * in Valencia, whose posts share `data, breach` with it.
+   */
+  private mergeIntoStory(members: readonly TrackedTerm[], context: ReadonlySet<number>, t: number): boolean {
+    if (context.size < STORY_CONTEXT_WORDS) return false;
+    let best: Topic | undefined;
+    for (const topic of this.topics.values()) {
+      if (topic.contextKeys.length < STORY_CONTEXT_WORDS || t - topic.firedAt > this.options.slotMs) continue;
+      if (!topic.contextKeys.slice(0, STORY_CONTEXT_WORDS).every((k) => context.has(k))) continue;
+      if (!best || topic.firedAt > best.firedAt) best = topic;
+    }
+    if (!best) return false;
+    this.centralVersion++;
+    for (const m of members) {
+      best.keys.push(m.hash);
+      if (CORE_KINDS.has(m.kind)) best.coreKeys.push(m.hash);
+      best.terms.push(m.text);
+      m.topic = best.id;
+    }
+    best.lastRise = t;
+    best.lastHot = t;
+    return true;
   }
 
   /**
@@ -650,7 +687,7 @@ export class EmergingTermDetector {
       options: { ...this.options },
       table: this.table.snapshot(),
       tracked: this.tracked.snapshot(),
-      topics: [...this.topics.values()].map((t) => ({ ...t, keys: [...t.keys], coreKeys: [...t.coreKeys], terms: [...t.terms] })),
+      topics: [...this.topics.values()].map((t) => ({ ...t, keys: [...t.keys], coreKeys: [...t.coreKeys], terms: [...t.terms], contextKeys: [...t.contextKeys] })),
       buffer: this.buffer.snapshot(),
       posts: this.posts,
     };
@@ -664,7 +701,8 @@ export class EmergingTermDetector {
     d.table = SignificanceTable.restore(s.table);
     d.tracked = SpaceSaving.restore(s.tracked);
     for (const e of d.tracked.values()) d.trackedByHash.set(e.value.hash, e.value);
-    d.topics = new Map(s.topics.map((t) => [t.id, { ...t }]));
+    // Topics saved before alerts had context have none.
+    d.topics = new Map(s.topics.map((t) => [t.id, { ...t, contextKeys: (t as Partial<Topic>).contextKeys ?? [] }]));
     d.buffer = EventTimeBuffer.restore(s.buffer);
     d.posts = s.posts;
     return d;
