@@ -107,30 +107,29 @@ function scaledEntries(words: Record<string, number>, scale = 4): Array<[string,
     .map(([w, v]) => [w, v * scale]);
 }
 
+/** Files (under natural/lib/natural/sentiment) of `natural`'s word → {field: polarity in [-1, 1]} lexicons, by language, and the field. */
+function naturalLexicon(files: Record<string, string>, field: string, langs: readonly string[]): Map<string, number> {
+  const dir = join(lexiconPackageDir('natural'), 'lib', 'natural', 'sentiment');
+  const entries: Array<[string, number]> = [];
+  for (const lang of langs) {
+    const data = JSON.parse(readFileSync(join(dir, `${files[lang]}.json`), 'utf8')) as Record<string, Record<string, string>>;
+    entries.push(...scaledEntries(Object.fromEntries(Object.entries(data).map(([w, d]) => [w, Number(d[field])]))));
+  }
+  return merge(entries);
+}
+
 /** CLiPS Pattern's sentiment lexicons as the `natural` package ships them (en, fr: PDDL; it: BSD-3-Clause, Pattern's licence). */
 export const PATTERN_LANGS: Record<string, string> = { en: 'English/pattern-sentiment-en', fr: 'French/pattern-sentiment-fr', it: 'Italian/pattern-sentiment-it' };
 
 export function patternLexicon(langs = Object.keys(PATTERN_LANGS)): Map<string, number> {
-  const dir = join(lexiconPackageDir('natural'), 'lib', 'natural', 'sentiment');
-  const entries: Array<[string, number]> = [];
-  for (const lang of langs) {
-    const data = JSON.parse(readFileSync(join(dir, `${PATTERN_LANGS[lang]}.json`), 'utf8')) as Record<string, { polarity: string }>;
-    entries.push(...scaledEntries(Object.fromEntries(Object.entries(data).map(([w, d]) => [w, Number(d.polarity)]))));
-  }
-  return merge(entries);
+  return naturalLexicon(PATTERN_LANGS, 'polarity', langs);
 }
 
 /** ML-SentiCon (Cruz et al. 2014) lemma lexicons as the `natural` package ships them. */
 export const SENTICON_LANGS: Record<string, string> = { en: 'English/senticon_en', es: 'Spanish/senticon_es' };
 
 export function senticonLexicon(langs = Object.keys(SENTICON_LANGS)): Map<string, number> {
-  const dir = join(lexiconPackageDir('natural'), 'lib', 'natural', 'sentiment');
-  const entries: Array<[string, number]> = [];
-  for (const lang of langs) {
-    const data = JSON.parse(readFileSync(join(dir, `${SENTICON_LANGS[lang]}.json`), 'utf8')) as Record<string, { pol: string }>;
-    entries.push(...scaledEntries(Object.fromEntries(Object.entries(data).map(([w, d]) => [w, Number(d.pol)]))));
-  }
-  return merge(entries);
+  return naturalLexicon(SENTICON_LANGS, 'pol', langs);
 }
 
 /**

@@ -220,6 +220,22 @@ interface Rising {
   rate: number;
 }
 
+/**
+ * Distinct words among `members` that have each risen `minRise` times over: a pair of common
+ * words (`first + time`) may rise fast while its words barely move, which is a phrase in fashion,
+ * not a topic. A hashtag and the same word are one word (`#bundesliga` with `bundesliga` is one
+ * word rising again), unless the term is new: a hashtag nobody used before names a topic by itself.
+ */
+function distinctRisenWords(members: readonly TrackedTerm[], minRise: number): number {
+  const words = new Set<string>();
+  for (const m of members) {
+    const { observed, expected } = m.latest;
+    if (m.kind === 'pair' || observed < minRise * expected) continue;
+    words.add(observed >= NEW_TERM_RISE * expected ? `${m.kind}:${m.text}` : m.text.replace(/^#/, ''));
+  }
+  return words.size;
+}
+
 function majorityLanguage(samples: readonly PostSample[]): string | undefined {
   const counts = new Map<string, number>();
   for (const s of samples) if (s.lang) counts.set(s.lang, (counts.get(s.lang) ?? 0) + 1);
@@ -476,14 +492,21 @@ export class EmergingTermDetector {
       }
     }
     if (!best || bestShare < this.options.joinShare) return false;
-    this.centralVersion++;
-    best.keys.push(entry.hash);
-    if (CORE_KINDS.has(entry.kind)) best.coreKeys.push(entry.hash);
-    best.terms.push(entry.text);
-    best.lastRise = t;
-    best.lastHot = t;
-    entry.topic = best.id;
+    this.attach(best, [entry], t);
     return true;
+  }
+
+  /** Makes `entries` terms of `topic`, which is surging at t. */
+  private attach(topic: Topic, entries: readonly TrackedTerm[], t: number): void {
+    this.centralVersion++;
+    for (const e of entries) {
+      topic.keys.push(e.hash);
+      if (CORE_KINDS.has(e.kind)) topic.coreKeys.push(e.hash);
+      topic.terms.push(e.text);
+      e.topic = topic.id;
+    }
+    topic.lastRise = t;
+    topic.lastHot = t;
   }
 
   /**
@@ -547,13 +570,7 @@ export class EmergingTermDetector {
   private foundTopic(lead: TrackedTerm, t: number): Alert | undefined {
     const o = this.options;
     const members = this.coRising(lead, t);
-    // Distinct words that have each risen `minRise` times over: a pair of common words (`first +
-    // time`) may rise fast while its words barely move, which is a phrase in fashion, not a topic.
-    // A hashtag and the same word are one term (`#bundesliga` with `bundesliga` is one word rising
-    // again), unless the term is new: a hashtag nobody used before names a topic by itself.
-    const rose = members.filter((m) => m.kind !== 'pair' && m.latest.observed >= o.minRise * m.latest.expected);
-    const distinctWords = new Set(rose.map((m) => (m.latest.observed >= NEW_TERM_RISE * m.latest.expected ? `${m.kind}:${m.text}` : m.text.replace(/^#/, '')))).size;
-    if (distinctWords < o.minTopicTerms) return undefined;
+    if (distinctRisenWords(members, o.minRise) < o.minTopicTerms) return undefined;
     const samples = members.flatMap((m) => m.samples);
     const context = this.contextWords(samples, members);
     const contextKeys = context.map((w) => termHash(w, 'word'));
@@ -630,15 +647,7 @@ export class EmergingTermDetector {
       if (!best || topic.firedAt > best.firedAt) best = topic;
     }
     if (!best) return false;
-    this.centralVersion++;
-    for (const m of members) {
-      best.keys.push(m.hash);
-      if (CORE_KINDS.has(m.kind)) best.coreKeys.push(m.hash);
-      best.terms.push(m.text);
-      m.topic = best.id;
-    }
-    best.lastRise = t;
-    best.lastHot = t;
+    this.attach(best, members, t);
     return true;
   }
 

@@ -88,6 +88,8 @@ export class SignificanceTable {
   private learnedSlots = 0;
   private readonly score: TermScore = { significance: 0, observed: 0, expected: 0, rate: 0 };
   private readonly idx: Int32Array;
+  /** Window counts of the buckets in `idx`. */
+  private readonly counts: Float64Array;
   private ring = 0;
   private readonly activity: LanguageActivity;
   /** Language activity factor of the post being counted. */
@@ -108,6 +110,7 @@ export class SignificanceTable {
     this.subPosts = new Float64Array(options.subSlots);
     this.alpha = 1 - 2 ** (-1 / options.halfLifeSlots);
     this.idx = new Int32Array(options.depth);
+    this.counts = new Float64Array(options.depth);
     this.activity = new LanguageActivity(options.subSlots, options.halfLifeSlots);
   }
 
@@ -170,15 +173,9 @@ export class SignificanceTable {
     const k = this.options.subSlots;
     const cur = this.subSlot! - this.base;
     const ring = cur % k;
-    const n = this.windowN;
-    const factor = this.factor;
-    const beta = this.options.beta;
+    const counts = this.counts;
     // Double hashing as in locate(), inlined: this is the hot path.
     const h2 = (Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) | 1) >>> 0;
-    let zMin = Infinity;
-    let cMin = Infinity;
-    let eAtMin = 0;
-    let rateMin = Infinity;
     for (let i = 0; i < idx.length; i++) {
       const b = ((h + Math.imul(i, h2)) & this.mask) * this.stride;
       idx[i] = b;
@@ -192,22 +189,9 @@ export class SignificanceTable {
       // Once touched at `cur`, every ring cell holds a sub-slot of the window (or a cleared zero).
       let c = 0;
       for (let s = 0; s < k; s++) c += cells[b + COUNTS + s];
-      const mean = cells[b + MEAN];
-      const e = mean * n * factor;
-      const z = (c - e) / (Math.sqrt(e + cells[b + VAR] * n * n) + beta);
-      if (z < zMin) zMin = z;
-      if (c < cMin) {
-        cMin = c;
-        eAtMin = e;
-      }
-      if (mean < rateMin) rateMin = mean;
+      counts[i] = c;
     }
-    const score = this.score;
-    score.significance = zMin;
-    score.observed = cMin;
-    score.expected = eAtMin;
-    score.rate = rateMin;
-    return score;
+    return this.scoreBuckets();
   }
 
   /** The term's score without counting anything. */
@@ -235,10 +219,20 @@ export class SignificanceTable {
   }
 
   private evaluate(): TermScore {
-    const { cells, idx } = this;
     const k = this.options.subSlots;
     const cur = this.subSlot! - this.base;
+    for (let i = 0; i < this.idx.length; i++) this.counts[i] = this.countIn(this.idx[i], cur - k + 1, cur);
+    return this.scoreBuckets();
+  }
+
+  /**
+   * The score of the buckets in `idx` whose window counts are in `counts`: the least significant
+   * bucket (count-min: collisions only ever add), with its count and expectation.
+   */
+  private scoreBuckets(): TermScore {
+    const { cells, idx, counts } = this;
     const n = this.windowN;
+    const factor = this.factor;
     const beta = this.options.beta;
     let zMin = Infinity;
     let cMin = Infinity;
@@ -246,9 +240,9 @@ export class SignificanceTable {
     let rateMin = Infinity;
     for (let i = 0; i < idx.length; i++) {
       const b = idx[i];
-      const c = this.countIn(b, cur - k + 1, cur);
+      const c = counts[i];
       const mean = cells[b + MEAN];
-      const e = mean * n * this.factor;
+      const e = mean * n * factor;
       const z = (c - e) / (Math.sqrt(e + cells[b + VAR] * n * n) + beta);
       if (z < zMin) zMin = z;
       if (c < cMin) {

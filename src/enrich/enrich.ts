@@ -32,6 +32,14 @@ export interface TextAnalysis {
   entities: Readonly<Entities>;
 }
 
+/**
+ * The analyser for texts whose language the caller knows: no identification (confidence 1), and
+ * no memo of whole texts, whose entries carry identified languages.
+ */
+export function withGivenLanguage(analyzer: TextAnalyzer, lang: string): TextAnalyzer {
+  return { ...analyzer, memo: undefined, identify: () => ({ lang, confidence: 1 }) };
+}
+
 /** Language, tokens, sentiment and entities of a text (from the memo when the text was seen recently). */
 export function analyzeText(text: string, analyzer: TextAnalyzer): TextAnalysis {
   const known = analyzer.memo?.get(text);

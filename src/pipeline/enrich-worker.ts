@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { createTextAnalyzer } from '../enrich/create-enricher.js';
-import { analyzeText } from '../enrich/enrich.js';
+import { analyzeText, withGivenLanguage } from '../enrich/enrich.js';
 
 /**
  * Worker side of the enrichment pool: analyses texts (language, tokens, sentiment, written
@@ -23,7 +23,7 @@ port.on('message', (job: Job) => {
   ready.then(
     (analyzer) => {
       try {
-        const given = job.lang === undefined ? analyzer : { ...analyzer, identify: () => ({ lang: job.lang!, confidence: 1 }) };
+        const given = job.lang === undefined ? analyzer : withGivenLanguage(analyzer, job.lang);
         port.postMessage({ id: job.id, analyses: job.texts.map((text) => analyzeText(text, given)) });
       } catch (err) {
         port.postMessage({ id: job.id, error: (err as Error).stack ?? String(err) });

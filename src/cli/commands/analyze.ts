@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { createTextAnalyzer } from '../../enrich/create-enricher.js';
-import { analyzeText, type TextAnalysis } from '../../enrich/enrich.js';
+import { analyzeText, withGivenLanguage, type TextAnalysis } from '../../enrich/enrich.js';
 import { createAnalysisPool } from '../../pipeline/enrich-pool.js';
 import { UsageError } from '../context.js';
 
@@ -34,7 +34,7 @@ export function registerAnalyze(program: Command): void {
       let close = async (): Promise<void> => {};
       if (workers === 0) {
         const analyzer = await createTextAnalyzer();
-        const given = lang === undefined ? analyzer : { ...analyzer, memo: undefined, identify: () => ({ lang, confidence: 1 }) };
+        const given = lang === undefined ? analyzer : withGivenLanguage(analyzer, lang);
         analyze = async (texts) => texts.map((t) => analyzeText(t, given));
       } else {
         const pool = createAnalysisPool(workers);

@@ -5,7 +5,7 @@ import { api, type Diagnostic } from '../api.js';
  * A query field that lints as you type: a mirror layer under the transparent input draws wavy
  * underlines under the spans the server's diagnostics point at, and the messages show below.
  */
-export function QueryInput({ value, onInput, onSubmit, placeholder, id }: { value: string; onInput: (v: string) => void; onSubmit?: () => void; placeholder?: string; id?: string }) {
+export function QueryInput({ value, onInput, placeholder, id }: { value: string; onInput: (v: string) => void; placeholder?: string; id?: string }) {
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
   const mirror = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -64,9 +64,6 @@ export function QueryInput({ value, onInput, onSubmit, placeholder, id }: { valu
           onInput={(e) => onInput((e.target as HTMLInputElement).value)}
           onScroll={syncScroll}
           onKeyUp={syncScroll}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && onSubmit) onSubmit();
-          }}
         />
       </div>
       {diagnostics.length > 0 ? (
