@@ -15,6 +15,8 @@ export interface Example {
   lang: string;
   /** Where it came from, for per-source weighting and reporting. */
   source: string;
+  /** Line in its file (0-based), for the labelled sets read line by line. */
+  row?: number;
 }
 
 export const UMSAB_LANGS = {
@@ -65,8 +67,27 @@ function labelled(dir: string, split: string, lang: string, source: string): Exa
   return texts.map((t, i) => {
     const label = Number(labels[i]);
     if (label !== 0 && label !== 1 && label !== 2) throw new Error(`${dir}/${split}_labels.txt line ${i + 1}: bad label ${labels[i]}`);
-    return { text: unescapeTweet(t), label, lang, source };
+    return { text: unescapeTweet(t), label, lang, source, row: i };
   });
+}
+
+/**
+ * Rows [start, end) of UMSAB training splits whose labels look independent of their texts, as
+ * `npx tsx scripts/sentiment/alignment-audit.ts` finds them: a model trained without the language
+ * predicts Hindi rows 0–1195 at 0.36 accuracy (chance: 0.33) and the rest at 0.46, and training on
+ * these rows teaches it nothing about them. UMSAB lays every split out as negative, neutral,
+ * positive in turn, so a text file shifted by some lines would show as a rotation of the labels;
+ * the audit finds none. Training keeps these rows by default: leaving them out
+ * (`--drop-unaligned`) did not raise the dev score (docs/models/sentiment.md, "Label audit").
+ */
+export const UMSAB_UNALIGNED_TRAIN_ROWS: Partial<Record<UmsabLanguage, readonly [number, number]>> = { hindi: [0, 1195] };
+
+/** For an example of a UMSAB training split (readUmsab(…, 'train')). */
+export function isUnalignedTrainRow(e: Example): boolean {
+  if (e.row === undefined || !e.source.startsWith('umsab-')) return false;
+  const language = (Object.keys(UMSAB_LANGS) as UmsabLanguage[]).find((l) => `umsab-${UMSAB_LANGS[l]}` === e.source);
+  const range = language && UMSAB_UNALIGNED_TRAIN_ROWS[language];
+  return !!range && e.row >= range[0] && e.row < range[1];
 }
 
 export function readUmsab(data: string, language: UmsabLanguage, split: 'train' | 'val'): Example[] {

@@ -14,7 +14,7 @@ describe('sentiment feature options', () => {
   it('leaves features unchanged when an option is absent or off (older model files)', () => {
     const text = 'sooo happy 😂 :) nahi yaar';
     const base = features(text, 'hi', DEFAULT_FEATURE_CONFIG);
-    expect(features(text, 'hi', { ...DEFAULT_FEATURE_CONFIG, emojiLangCross: false, squeeze: false, hindiSkeleton: false, surfaceLangCross: false, invariantLangs: [] })).toEqual(base);
+    expect(features(text, 'hi', { ...DEFAULT_FEATURE_CONFIG, emojiLangCross: false, squeeze: false, hindiSkeleton: false, surfaceLangCross: false, invariantLangs: [], contrast: false, stemLangs: [] })).toEqual(base);
   });
 
   it('reads an invariant language without hashed words, and can cross surface cues with the language', () => {
@@ -27,6 +27,33 @@ describe('sentiment feature options', () => {
     expect(features(text, 'en', invariant)).toEqual(features(text, 'en', DEFAULT_FEATURE_CONFIG));
     const surface = { ...DEFAULT_FEATURE_CONFIG, surfaceLangCross: true };
     expect(features('Really?! http://x.org', 'de', surface).size).toBe(features('Really?! http://x.org', 'de', DEFAULT_FEATURE_CONFIG).size + 3);
+  });
+
+  it('gives the inflections of a word one shared stem feature in the languages asked for', () => {
+    const stems = { ...DEFAULT_FEATURE_CONFIG, stemLangs: ['de'] };
+    const shared = (a: string, b: string, lang: string, config: FeatureConfig): number[] => {
+      const fb = features(b, lang, config);
+      return [...features(a, lang, config)].filter((f) => fb.has(f));
+    };
+    // Only the bias and the language are shared without stems; `schrecklich` is the stem of both.
+    expect(shared('schrecklichen', 'schrecklicher', 'de', DEFAULT_FEATURE_CONFIG)).toHaveLength(shared('schrecklichen', 'wunderbar', 'de', DEFAULT_FEATURE_CONFIG).length);
+    expect(shared('schrecklichen', 'schrecklicher', 'de', stems).length).toBe(shared('schrecklichen', 'schrecklicher', 'de', DEFAULT_FEATURE_CONFIG).length + 1);
+    expect(shared('schrecklichen', 'wunderbar', 'de', stems)).toEqual(shared('schrecklichen', 'wunderbar', 'de', DEFAULT_FEATURE_CONFIG));
+    // Other languages are untouched, and the stem feature is crossed with the language.
+    expect(features('schrecklichen', 'nl', stems)).toEqual(features('schrecklichen', 'nl', DEFAULT_FEATURE_CONFIG));
+  });
+
+  it('weighs the lexicon words after a contrast word above those before it, when asked', () => {
+    const lex = compileLexicons([new Map([['good', 2], ['slow', -2]])]);
+    const balance = (text: string, config: FeatureConfig): number => {
+      const v = createFeatureVector();
+      extractFeatures(text, 'en', undefined, lex, config, v);
+      const i = Array.from(v.index.subarray(0, v.length)).indexOf(3); // lexicon 0's balance
+      return v.value[i];
+    };
+    expect(balance('good food but slow', DEFAULT_FEATURE_CONFIG)).toBeCloseTo(0);
+    expect(balance('good food but slow', { ...DEFAULT_FEATURE_CONFIG, contrast: true })).toBeLessThan(-0.4);
+    expect(balance('slow start but good', { ...DEFAULT_FEATURE_CONFIG, contrast: true })).toBeGreaterThan(0.4);
   });
 
   it('crosses emoji and emoticons with the language when asked', () => {

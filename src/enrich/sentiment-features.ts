@@ -15,8 +15,10 @@
  *   (Bojanowski et al. 2017) — off in the shipped model: no gain measured, four times the cost;
  * - each emoji and emoticon as its own feature.
  */
+import { stemmerFor } from './stem.js';
 import { fold, tokenize } from './tokenize.js';
 import {
+  CONTRASTS,
   INTENSIFIERS,
   NEGATIVE_EMOJI,
   NEGATIVE_EMOTICONS,
@@ -66,6 +68,13 @@ export interface FeatureConfig {
    * file's `wordClusters`; negation-marked inside a negator's scope). Absent: none.
    */
   clusterLangs?: readonly string[];
+  /**
+   * Whether a contrast word (`but`, `aber`, `pero`…) halves the lexicon sums of the words before
+   * it and counts the words after it 1.5 times, as VADER does. Absent: off.
+   */
+  contrast?: boolean;
+  /** Languages whose words also count as their Snowball stem (crossed with the language). Absent: none. */
+  stemLangs?: readonly string[];
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 19, charMin: 0, charMax: 0, bigrams: true, langCross: true };
@@ -100,6 +109,7 @@ export interface CompiledLexicons {
 const FLAG_NEGATOR = 1;
 const FLAG_PHRASE_HEAD = 2;
 const FLAG_POLAR = 4;
+const FLAG_CONTRAST = 8;
 
 export function compileLexicons(lexicons: readonly PolarityLexicon[], wordClusters?: ReadonlyArray<readonly [string, number, number]>): CompiledLexicons {
   const rows = new Map<string, number>();
@@ -111,6 +121,7 @@ export function compileLexicons(lexicons: readonly PolarityLexicon[], wordCluste
   for (const lex of lexicons) for (const k of lex.keys()) row(k);
   for (const w of NEGATOR_SET) row(w);
   for (const w of INTENSIFIER_MAP.keys()) row(w);
+  for (const w of CONTRAST_SET) row(w);
   for (const lex of lexicons) for (const k of lex.keys()) if (k.includes(' ')) row(k.slice(0, k.indexOf(' ')));
   const n = rows.size;
   const valences = new Float32Array(n * lexicons.length);
@@ -126,6 +137,7 @@ export function compileLexicons(lexicons: readonly PolarityLexicon[], wordCluste
   });
   for (const w of NEGATOR_SET) flags[rows.get(w)!] |= FLAG_NEGATOR;
   for (const [w, k] of INTENSIFIER_MAP) boost[rows.get(w)!] = k;
+  for (const w of CONTRAST_SET) flags[rows.get(w)!] |= FLAG_CONTRAST;
   let size = 16;
   while (size < n * 2) size *= 2;
   const slots = new Int32Array(size);
@@ -228,6 +240,8 @@ const NS_SKELETON = 0x8008;
 const NS_LANGSURFACE = 0x9009;
 const NS_CLUSTER = 0xa00a;
 const NS_NEGCLUSTER = 0xb00b;
+const NS_STEM = 0xc00c;
+const NS_NEGSTEM = 0xd00d;
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
 const EMOJI_KEY = /^\p{Extended_Pictographic}$/u;
@@ -249,6 +263,7 @@ const EMOJI_POLARITY = new Map<number, number>([
   ...[...NEGATIVE_EMOJI].map((e) => [e.codePointAt(0)!, -1] as const),
 ]);
 const NEGATOR_SET = new Set(Object.values(NEGATORS).flat().map((w) => fold(w)));
+const CONTRAST_SET = new Set(Object.values(CONTRASTS).flat().map((w) => fold(w)));
 const INTENSIFIER_MAP = new Map(Object.entries(INTENSIFIERS).map(([w, k]) => [fold(w), k]));
 
 /** `t` with every run of one letter three or more long cut to `keep` letters; `t` itself when it has none. */
@@ -353,6 +368,7 @@ export function extractFeatures(
   const emojiCross = config.emojiLangCross === true;
   const hiSkeleton = config.hindiSkeleton === true && ml === 'hi';
   const words = config.invariantLangs === undefined || !config.invariantLangs.includes(ml);
+  const stem = config.stemLangs !== undefined && config.stemLangs.includes(ml) ? stemmerFor(ml) : undefined;
   const clusters = config.clusterLangs !== undefined && config.clusterLangs.includes(ml) ? lexicons.clusters : undefined;
 
   push(out, 0, 1);
@@ -460,6 +476,8 @@ export function extractFeatures(
   // language-crossed unigrams and bigrams; and the negation- and intensifier-aware lexicon sums.
   let negUntil = -1;
   let prevRow = -1;
+  let clauseWeight = 1;
+  const contrast = config.contrast === true;
   let prev = 0x51ed;
   const wordValue = 1 / Math.sqrt(Math.max(1, toks.length));
   for (let i = 0; i < toks.length; i++) {
@@ -472,6 +490,10 @@ export function extractFeatures(
       if (config.bigrams) push(out, dense + (mix(Math.imul(prev, 0x01000193) ^ h ^ NS_BIGRAM) & mask), wordValue);
     }
     prev = h;
+    if (stem !== undefined && words && t.length >= 4) {
+      const st = stem(t);
+      push(out, dense + (mix(Math.imul(hashString(st, 0), 31) ^ langSeed ^ (negated ? NS_NEGSTEM : NS_STEM)) & mask), wordValue);
+    }
     if (clusters !== undefined) {
       const c = clusters.get(t);
       if (c !== undefined) {
@@ -499,6 +521,13 @@ export function extractFeatures(
       prevRow = r;
       continue;
     }
+    if (contrast && r >= 0 && (lexicons.flags[r] & FLAG_CONTRAST) !== 0 && i > 0) {
+      for (let l = 0; l < nl; l++) {
+        stats[l * 6] *= 0.5;
+        stats[l * 6 + 1] *= 0.5;
+      }
+      clauseWeight = 1.5;
+    }
     let id = r >= 0 && (lexicons.flags[r] & FLAG_POLAR) !== 0 ? r : -1;
     if (r >= 0 && i + 1 < toks.length && (lexicons.flags[r] & FLAG_PHRASE_HEAD) !== 0) {
       const phrase = t + ' ' + toks[i + 1];
@@ -507,7 +536,7 @@ export function extractFeatures(
     }
     const intensity = prevRow >= 0 ? lexicons.boost[prevRow] : 1;
     prevRow = r;
-    if (id >= 0) addLexiconHit(lexicons, id, negated ? intensity * -0.74 : intensity, negated, stats);
+    if (id >= 0) addLexiconHit(lexicons, id, (negated ? intensity * -0.74 : intensity) * clauseWeight, negated, stats);
 
     if (config.charMax > 0 && t.length < 40) {
       // Character n-grams of `<t>`, hashed incrementally.

@@ -1,8 +1,9 @@
 // Tests of the training side (scripts/), kept here because the test runner collects src/ only.
 import { describe, expect, it } from 'vitest';
-import { overlapKey, readTweetEvalVal, readUmsab, reportedTweetEvalKeys, sharedDataDir, UMSAB_LANGS, type UmsabLanguage } from '../../scripts/sentiment/corpora.js';
+import { overlapKey, readTweetEvalVal, readUmsab, reportedTweetEvalKeys, sharedDataDir, UMSAB_LANGS, UMSAB_UNALIGNED_TRAIN_ROWS, type UmsabLanguage } from '../../scripts/sentiment/corpora.js';
+import { segmentPValue, weakestSegment } from '../../scripts/sentiment/alignment-audit.js';
 import { emoticonLabel } from '../../scripts/sentiment/distant.js';
-import { CLASSES, FeatureMatrixBuilder, rowLogits, trainLogistic } from '../../scripts/sentiment/trainer.js';
+import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, trainLogistic } from '../../scripts/sentiment/trainer.js';
 import { buildTrainingSet, exampleWeights } from '../../scripts/train-sentiment.js';
 import { createFeatureVector } from './sentiment-features.js';
 
@@ -49,6 +50,31 @@ describe('distant labels', () => {
   });
 });
 
+describe('alignment audit', () => {
+  /** Hits at rate `inside` in rows [start, end) and `outside` elsewhere. */
+  function hits(n: number, start: number, end: number, inside: number, outside: number, seed: number): Uint8Array {
+    const rand = seededRandom(seed);
+    return Uint8Array.from({ length: n }, (_, i) => (rand() < (i >= start && i < end ? inside : outside) ? 1 : 0));
+  }
+
+  it('finds a stretch of rows predicted at chance among rows predicted well', () => {
+    const h = hits(1200, 300, 800, 1 / 3, 0.6, 7);
+    const g = weakestSegment(h);
+    expect(Math.abs(g.start - 300)).toBeLessThanOrEqual(25);
+    expect(Math.abs(g.end - 800)).toBeLessThanOrEqual(25);
+    expect(g.accuracyInside).toBeLessThan(0.4);
+    expect(g.accuracyOutside).toBeGreaterThan(0.55);
+    expect(segmentPValue(h, g.llr, 50)).toBeLessThan(0.05);
+  });
+
+  it('finds nothing significant where every row is predicted alike', () => {
+    const h = hits(1200, 0, 0, 0.5, 0.5, 8);
+    const g = weakestSegment(h);
+    expect(g.accuracyInside).toBeLessThan(g.accuracyOutside);
+    expect(segmentPValue(h, g.llr, 50)).toBeGreaterThan(0.1);
+  });
+});
+
 const data = sharedDataDir();
 if (!data && process.env.CI === 'true') throw new Error('../shared/data is required under CI');
 if (!data) console.warn('sentiment-training.test: ../shared/data not found; training-set checks skipped');
@@ -70,6 +96,15 @@ describe.skipIf(!data)('sentiment training set', () => {
     const strict = buildTrainingSet(data!, { dev: false, holdoutTweetEval: true });
     const trained = new Set(strict.train.map((e) => overlapKey(e.text)));
     expect(readTweetEvalVal(data!).filter((e) => trained.has(overlapKey(e.text)))).toEqual([]);
+  });
+
+  it('with --drop-unaligned, leaves out the training rows the alignment audit finds shuffled, and only those', () => {
+    const [start, end] = UMSAB_UNALIGNED_TRAIN_ROWS.hindi!;
+    const dropped = buildTrainingSet(data!, { dev: false, holdoutTweetEval: false, dropUnaligned: true });
+    const hindi = dropped.train.filter((e) => e.source === 'umsab-hi');
+    expect(hindi.some((e) => e.row! >= start && e.row! < end)).toBe(false);
+    expect(hindi.length).toBeGreaterThan(0.9 * (readUmsab(data!, 'hindi', 'train').length - (end - start)));
+    expect(set!.train.length - dropped.train.length).toBe(set!.train.filter((e) => e.source === 'umsab-hi' && e.row! >= start && e.row! < end).length);
   });
 
   it('balances classes within each language', () => {
