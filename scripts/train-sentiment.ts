@@ -204,6 +204,8 @@ function main(): number {
       contrast: { type: 'boolean', default: false },
       /** Comma-separated languages whose words also count as their Snowball stem (default ar,de,en,it; `--stem-langs ''` for none). */
       'stem-langs': { type: 'string' },
+      /** Comma-separated languages whose words missing from the lexicons are looked up by stem (an experiment). */
+      'stem-lexicon-langs': { type: 'string', default: '' },
       /** Comma-separated lexicons beyond the shipped ones (an experiment): pattern, pattern-fr-it, senticon, emoji-ranking. */
       'extra-lexicons': { type: 'string', default: '' },
       /** Languages that read English word clusters learnt from unlabelled tweets (an experiment), e.g. en. */
@@ -257,6 +259,7 @@ function main(): number {
   if (values['hi-skeleton']) config = { ...config, hindiSkeleton: true };
   if (values['surface-cross']) config = { ...config, surfaceLangCross: true };
   if (values.contrast) config = { ...config, contrast: true };
+  if (values['stem-lexicon-langs']) config = { ...config, stemLexiconLangs: values['stem-lexicon-langs'].split(',') };
   if (values['stem-langs'] !== undefined) config = { ...config, stemLangs: values['stem-langs'].split(',').filter(Boolean) };
   if (values['invariant-langs']) config = { ...config, invariantLangs: values['invariant-langs'].split(',') };
   let wordClusters: Array<[string, number, number]> | undefined;
@@ -268,7 +271,7 @@ function main(): number {
   const weights = exampleWeights(set.train, weightOverrides);
   const builder = new FeatureMatrixBuilder();
   const v = createFeatureVector();
-  const compiled = compileLexicons(lexicons.map((l) => l.lexicon), wordClusters);
+  const compiled = compileLexicons(lexicons.map((l) => l.lexicon), wordClusters, config.stemLexiconLangs);
   set.train.forEach((e, i) => {
     extractFeatures(e.text, e.lang, tokenize(e.text), compiled, config, v);
     builder.add(v, e.label, weights[i]);

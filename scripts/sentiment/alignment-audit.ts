@@ -105,8 +105,8 @@ function predictLabel(scores: Float64Array): number {
 export function auditAlignment(data: string): Record<string, { train: SplitAlignment; val: SplitAlignment }> {
   const others = buildTrainingSet(data, { dev: false, holdoutTweetEval: false }).train;
   const languages = Object.keys(UMSAB_LANGS) as UmsabLanguage[];
-  const lexicons = compileLexicons([coreLexicon(), vaderLexicon(), afinnMultilingualLexicon(functionWords(data))]);
   const config = TRAINING_SETTINGS.features;
+  const lexicons = compileLexicons([coreLexicon(), vaderLexicon(), afinnMultilingualLexicon(functionWords(data))], undefined, config.stemLexiconLangs);
   const weights = exampleWeights(others);
   const builder = new FeatureMatrixBuilder();
   const v = createFeatureVector();

@@ -75,6 +75,11 @@ export interface FeatureConfig {
   contrast?: boolean;
   /** Languages whose words also count as their Snowball stem (crossed with the language). Absent: none. */
   stemLangs?: readonly string[];
+  /**
+   * Languages whose words, when no lexicon has them, are looked up by stem: the lexicons' words are
+   * stemmed for these languages when compiled (`compileLexicons`'s `stemLexiconLangs`). Absent: none.
+   */
+  stemLexiconLangs?: readonly string[];
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 19, charMin: 0, charMax: 0, bigrams: true, langCross: true };
@@ -111,7 +116,37 @@ const FLAG_PHRASE_HEAD = 2;
 const FLAG_POLAR = 4;
 const FLAG_CONTRAST = 8;
 
-export function compileLexicons(lexicons: readonly PolarityLexicon[], wordClusters?: ReadonlyArray<readonly [string, number, number]>): CompiledLexicons {
+/** Key of a stemmed lexicon entry for a language: a prefix no token has. */
+function stemKey(lang: string, stem: string): string {
+  return `\u0000${lang}\u0000${stem}`;
+}
+
+/**
+ * The lexicons' one-word entries stemmed for each language, valences averaged over the words that
+ * share a stem (a word's lexicon entry, when it has one, is still looked up first).
+ */
+function stemmedLexicons(lexicons: readonly PolarityLexicon[], langs: readonly string[]): Map<string, Float64Array> {
+  const sums = new Map<string, Float64Array>();
+  const nl = lexicons.length;
+  for (const lang of langs) {
+    const stem = stemmerFor(lang);
+    if (!stem) continue;
+    lexicons.forEach((lex, l) => {
+      for (const [k, v] of lex) {
+        if (v === 0 || k.length < 3 || k.includes(' ') || EMOJI_KEY.test(k)) continue;
+        const key = stemKey(lang, stem(k));
+        let acc = sums.get(key);
+        if (!acc) sums.set(key, (acc = new Float64Array(2 * nl)));
+        acc[l] += v;
+        acc[nl + l]++;
+      }
+    });
+  }
+  return sums;
+}
+
+export function compileLexicons(lexicons: readonly PolarityLexicon[], wordClusters?: ReadonlyArray<readonly [string, number, number]>, stemLexiconLangs: readonly string[] = []): CompiledLexicons {
+  const stemmed = stemmedLexicons(lexicons, stemLexiconLangs);
   const rows = new Map<string, number>();
   const row = (k: string): number => {
     let r = rows.get(k);
@@ -122,6 +157,7 @@ export function compileLexicons(lexicons: readonly PolarityLexicon[], wordCluste
   for (const w of NEGATOR_SET) row(w);
   for (const w of INTENSIFIER_MAP.keys()) row(w);
   for (const w of CONTRAST_SET) row(w);
+  for (const k of stemmed.keys()) row(k);
   for (const lex of lexicons) for (const k of lex.keys()) if (k.includes(' ')) row(k.slice(0, k.indexOf(' ')));
   const n = rows.size;
   const valences = new Float32Array(n * lexicons.length);
@@ -138,6 +174,11 @@ export function compileLexicons(lexicons: readonly PolarityLexicon[], wordCluste
   for (const w of NEGATOR_SET) flags[rows.get(w)!] |= FLAG_NEGATOR;
   for (const [w, k] of INTENSIFIER_MAP) boost[rows.get(w)!] = k;
   for (const w of CONTRAST_SET) flags[rows.get(w)!] |= FLAG_CONTRAST;
+  for (const [k, acc] of stemmed) {
+    const r = rows.get(k)!;
+    for (let l = 0; l < lexicons.length; l++) if (acc[lexicons.length + l] > 0) valences[r * lexicons.length + l] = acc[l] / acc[lexicons.length + l];
+    flags[r] |= FLAG_POLAR;
+  }
   let size = 16;
   while (size < n * 2) size *= 2;
   const slots = new Int32Array(size);
@@ -369,6 +410,7 @@ export function extractFeatures(
   const hiSkeleton = config.hindiSkeleton === true && ml === 'hi';
   const words = config.invariantLangs === undefined || !config.invariantLangs.includes(ml);
   const stem = config.stemLangs !== undefined && config.stemLangs.includes(ml) ? stemmerFor(ml) : undefined;
+  const stemLexicon = config.stemLexiconLangs !== undefined && config.stemLexiconLangs.includes(ml) ? stemmerFor(ml) : undefined;
   const clusters = config.clusterLangs !== undefined && config.clusterLangs.includes(ml) ? lexicons.clusters : undefined;
 
   push(out, 0, 1);
@@ -503,6 +545,10 @@ export function extractFeatures(
       }
     }
     let r = lookup(lexicons, t, h);
+    if (r < 0 && stemLexicon !== undefined && t.length >= 3) {
+      const k = stemKey(ml, stemLexicon(t));
+      r = lookup(lexicons, k, hashString(k, 0));
+    }
     if (config.squeeze && t.length >= 3) {
       const s1 = squeezeRuns(t, 1);
       if (s1 !== t) {
