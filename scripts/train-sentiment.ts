@@ -11,7 +11,7 @@
  * UMSAB training split and prints macro-F1 on it: the split used to choose the settings below;
  * `--dev-seed N` draws another 15% (the model card averages dev seeds 1234, 7 and 42).
  * `--fraction F`, `--char-max N`, `--no-lexicons`, `--no-emoji-cross`, `--squeeze`, `--hi-skeleton`,
- * `--invariant-langs hi`, `--surface-cross`, `--contrast`, `--stem-langs L,L`, `--drop-unaligned`,
+ * `--invariant-langs hi`, `--surface-cross`, `--stem-langs L,L`, `--drop-unaligned`,
  * `--tweetlid`, `--news-neutral N`, `--weight SOURCE=W`,
  * `--extra-lexicons pattern|pattern-fr-it|senticon|emoji-ranking` and `--cluster-langs en` are the
  * ablations and experiments the model card reports. The extra lexicons are read from the npm
@@ -201,11 +201,9 @@ function main(): number {
       'hi-skeleton': { type: 'boolean', default: false },
       'invariant-langs': { type: 'string', default: '' },
       'surface-cross': { type: 'boolean', default: false },
-      contrast: { type: 'boolean', default: false },
       /** Comma-separated languages whose words also count as their Snowball stem (default ar,de,en,it; `--stem-langs ''` for none). */
       'stem-langs': { type: 'string' },
-      /** Comma-separated languages whose words missing from the lexicons are looked up by stem (an experiment). */
-      'stem-lexicon-langs': { type: 'string', default: '' },
+
       /** Comma-separated lexicons beyond the shipped ones (an experiment): pattern, pattern-fr-it, senticon, emoji-ranking. */
       'extra-lexicons': { type: 'string', default: '' },
       /** Languages that read English word clusters learnt from unlabelled tweets (an experiment), e.g. en. */
@@ -258,8 +256,6 @@ function main(): number {
   if (values.squeeze) config = { ...config, squeeze: true };
   if (values['hi-skeleton']) config = { ...config, hindiSkeleton: true };
   if (values['surface-cross']) config = { ...config, surfaceLangCross: true };
-  if (values.contrast) config = { ...config, contrast: true };
-  if (values['stem-lexicon-langs']) config = { ...config, stemLexiconLangs: values['stem-lexicon-langs'].split(',') };
   if (values['stem-langs'] !== undefined) config = { ...config, stemLangs: values['stem-langs'].split(',').filter(Boolean) };
   if (values['invariant-langs']) config = { ...config, invariantLangs: values['invariant-langs'].split(',') };
   let wordClusters: Array<[string, number, number]> | undefined;
@@ -271,7 +267,7 @@ function main(): number {
   const weights = exampleWeights(set.train, weightOverrides);
   const builder = new FeatureMatrixBuilder();
   const v = createFeatureVector();
-  const compiled = compileLexicons(lexicons.map((l) => l.lexicon), wordClusters, config.stemLexiconLangs);
+  const compiled = compileLexicons(lexicons.map((l) => l.lexicon), wordClusters);
   set.train.forEach((e, i) => {
     extractFeatures(e.text, e.lang, tokenize(e.text), compiled, config, v);
     builder.add(v, e.label, weights[i]);

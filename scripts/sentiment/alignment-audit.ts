@@ -106,7 +106,7 @@ export function auditAlignment(data: string): Record<string, { train: SplitAlign
   const others = buildTrainingSet(data, { dev: false, holdoutTweetEval: false }).train;
   const languages = Object.keys(UMSAB_LANGS) as UmsabLanguage[];
   const config = TRAINING_SETTINGS.features;
-  const lexicons = compileLexicons([coreLexicon(), vaderLexicon(), afinnMultilingualLexicon(functionWords(data))], undefined, config.stemLexiconLangs);
+  const lexicons = compileLexicons([coreLexicon(), vaderLexicon(), afinnMultilingualLexicon(functionWords(data))]);
   const weights = exampleWeights(others);
   const builder = new FeatureMatrixBuilder();
   const v = createFeatureVector();

@@ -14,7 +14,7 @@ describe('sentiment feature options', () => {
   it('leaves features unchanged when an option is absent or off (older model files)', () => {
     const text = 'sooo happy 😂 :) nahi yaar';
     const base = features(text, 'hi', DEFAULT_FEATURE_CONFIG);
-    expect(features(text, 'hi', { ...DEFAULT_FEATURE_CONFIG, emojiLangCross: false, squeeze: false, hindiSkeleton: false, surfaceLangCross: false, invariantLangs: [], contrast: false, stemLangs: [] })).toEqual(base);
+    expect(features(text, 'hi', { ...DEFAULT_FEATURE_CONFIG, emojiLangCross: false, squeeze: false, hindiSkeleton: false, surfaceLangCross: false, invariantLangs: [], stemLangs: [] })).toEqual(base);
   });
 
   it('reads an invariant language without hashed words, and can cross surface cues with the language', () => {
@@ -41,19 +41,6 @@ describe('sentiment feature options', () => {
     expect(shared('schrecklichen', 'wunderbar', 'de', stems)).toEqual(shared('schrecklichen', 'wunderbar', 'de', DEFAULT_FEATURE_CONFIG));
     // Other languages are untouched, and the stem feature is crossed with the language.
     expect(features('schrecklichen', 'nl', stems)).toEqual(features('schrecklichen', 'nl', DEFAULT_FEATURE_CONFIG));
-  });
-
-  it('weighs the lexicon words after a contrast word above those before it, when asked', () => {
-    const lex = compileLexicons([new Map([['good', 2], ['slow', -2]])]);
-    const balance = (text: string, config: FeatureConfig): number => {
-      const v = createFeatureVector();
-      extractFeatures(text, 'en', undefined, lex, config, v);
-      const i = Array.from(v.index.subarray(0, v.length)).indexOf(3); // lexicon 0's balance
-      return v.value[i];
-    };
-    expect(balance('good food but slow', DEFAULT_FEATURE_CONFIG)).toBeCloseTo(0);
-    expect(balance('good food but slow', { ...DEFAULT_FEATURE_CONFIG, contrast: true })).toBeLessThan(-0.4);
-    expect(balance('slow start but good', { ...DEFAULT_FEATURE_CONFIG, contrast: true })).toBeGreaterThan(0.4);
   });
 
   it('crosses emoji and emoticons with the language when asked', () => {

@@ -13,12 +13,13 @@
  *   Daumé III 2007);
  * - optionally, hashed character n-grams of each word with boundary marks, as in fastText
  *   (Bojanowski et al. 2017) — off in the shipped model: no gain measured, four times the cost;
- * - each emoji and emoticon as its own feature.
+ * - each emoji and emoticon as its own feature;
+ * - in the languages `stemLangs` names, each word's Snowball stem (Porter 2001), so a word's
+ *   inflections share a weight.
  */
 import { stemmerFor } from './stem.js';
 import { fold, tokenize } from './tokenize.js';
 import {
-  CONTRASTS,
   INTENSIFIERS,
   NEGATIVE_EMOJI,
   NEGATIVE_EMOTICONS,
@@ -69,17 +70,10 @@ export interface FeatureConfig {
    */
   clusterLangs?: readonly string[];
   /**
-   * Whether a contrast word (`but`, `aber`, `pero`…) halves the lexicon sums of the words before
-   * it and counts the words after it 1.5 times, as VADER does. Absent: off.
+   * Languages whose words (four letters or more) also count as their Snowball stem (`stem.ts`),
+   * crossed with the language and negation-marked inside a negator's scope. Absent: none.
    */
-  contrast?: boolean;
-  /** Languages whose words also count as their Snowball stem (crossed with the language). Absent: none. */
   stemLangs?: readonly string[];
-  /**
-   * Languages whose words, when no lexicon has them, are looked up by stem: the lexicons' words are
-   * stemmed for these languages when compiled (`compileLexicons`'s `stemLexiconLangs`). Absent: none.
-   */
-  stemLexiconLangs?: readonly string[];
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 19, charMin: 0, charMax: 0, bigrams: true, langCross: true };
@@ -114,39 +108,8 @@ export interface CompiledLexicons {
 const FLAG_NEGATOR = 1;
 const FLAG_PHRASE_HEAD = 2;
 const FLAG_POLAR = 4;
-const FLAG_CONTRAST = 8;
 
-/** Key of a stemmed lexicon entry for a language: a prefix no token has. */
-function stemKey(lang: string, stem: string): string {
-  return `\u0000${lang}\u0000${stem}`;
-}
-
-/**
- * The lexicons' one-word entries stemmed for each language, valences averaged over the words that
- * share a stem (a word's lexicon entry, when it has one, is still looked up first).
- */
-function stemmedLexicons(lexicons: readonly PolarityLexicon[], langs: readonly string[]): Map<string, Float64Array> {
-  const sums = new Map<string, Float64Array>();
-  const nl = lexicons.length;
-  for (const lang of langs) {
-    const stem = stemmerFor(lang);
-    if (!stem) continue;
-    lexicons.forEach((lex, l) => {
-      for (const [k, v] of lex) {
-        if (v === 0 || k.length < 3 || k.includes(' ') || EMOJI_KEY.test(k)) continue;
-        const key = stemKey(lang, stem(k));
-        let acc = sums.get(key);
-        if (!acc) sums.set(key, (acc = new Float64Array(2 * nl)));
-        acc[l] += v;
-        acc[nl + l]++;
-      }
-    });
-  }
-  return sums;
-}
-
-export function compileLexicons(lexicons: readonly PolarityLexicon[], wordClusters?: ReadonlyArray<readonly [string, number, number]>, stemLexiconLangs: readonly string[] = []): CompiledLexicons {
-  const stemmed = stemmedLexicons(lexicons, stemLexiconLangs);
+export function compileLexicons(lexicons: readonly PolarityLexicon[], wordClusters?: ReadonlyArray<readonly [string, number, number]>): CompiledLexicons {
   const rows = new Map<string, number>();
   const row = (k: string): number => {
     let r = rows.get(k);
@@ -156,8 +119,6 @@ export function compileLexicons(lexicons: readonly PolarityLexicon[], wordCluste
   for (const lex of lexicons) for (const k of lex.keys()) row(k);
   for (const w of NEGATOR_SET) row(w);
   for (const w of INTENSIFIER_MAP.keys()) row(w);
-  for (const w of CONTRAST_SET) row(w);
-  for (const k of stemmed.keys()) row(k);
   for (const lex of lexicons) for (const k of lex.keys()) if (k.includes(' ')) row(k.slice(0, k.indexOf(' ')));
   const n = rows.size;
   const valences = new Float32Array(n * lexicons.length);
@@ -173,12 +134,6 @@ export function compileLexicons(lexicons: readonly PolarityLexicon[], wordCluste
   });
   for (const w of NEGATOR_SET) flags[rows.get(w)!] |= FLAG_NEGATOR;
   for (const [w, k] of INTENSIFIER_MAP) boost[rows.get(w)!] = k;
-  for (const w of CONTRAST_SET) flags[rows.get(w)!] |= FLAG_CONTRAST;
-  for (const [k, acc] of stemmed) {
-    const r = rows.get(k)!;
-    for (let l = 0; l < lexicons.length; l++) if (acc[lexicons.length + l] > 0) valences[r * lexicons.length + l] = acc[l] / acc[lexicons.length + l];
-    flags[r] |= FLAG_POLAR;
-  }
   let size = 16;
   while (size < n * 2) size *= 2;
   const slots = new Int32Array(size);
@@ -304,7 +259,6 @@ const EMOJI_POLARITY = new Map<number, number>([
   ...[...NEGATIVE_EMOJI].map((e) => [e.codePointAt(0)!, -1] as const),
 ]);
 const NEGATOR_SET = new Set(Object.values(NEGATORS).flat().map((w) => fold(w)));
-const CONTRAST_SET = new Set(Object.values(CONTRASTS).flat().map((w) => fold(w)));
 const INTENSIFIER_MAP = new Map(Object.entries(INTENSIFIERS).map(([w, k]) => [fold(w), k]));
 
 /** `t` with every run of one letter three or more long cut to `keep` letters; `t` itself when it has none. */
@@ -410,7 +364,6 @@ export function extractFeatures(
   const hiSkeleton = config.hindiSkeleton === true && ml === 'hi';
   const words = config.invariantLangs === undefined || !config.invariantLangs.includes(ml);
   const stem = config.stemLangs !== undefined && config.stemLangs.includes(ml) ? stemmerFor(ml) : undefined;
-  const stemLexicon = config.stemLexiconLangs !== undefined && config.stemLexiconLangs.includes(ml) ? stemmerFor(ml) : undefined;
   const clusters = config.clusterLangs !== undefined && config.clusterLangs.includes(ml) ? lexicons.clusters : undefined;
 
   push(out, 0, 1);
@@ -518,8 +471,6 @@ export function extractFeatures(
   // language-crossed unigrams and bigrams; and the negation- and intensifier-aware lexicon sums.
   let negUntil = -1;
   let prevRow = -1;
-  let clauseWeight = 1;
-  const contrast = config.contrast === true;
   let prev = 0x51ed;
   const wordValue = 1 / Math.sqrt(Math.max(1, toks.length));
   for (let i = 0; i < toks.length; i++) {
@@ -545,10 +496,6 @@ export function extractFeatures(
       }
     }
     let r = lookup(lexicons, t, h);
-    if (r < 0 && stemLexicon !== undefined && t.length >= 3) {
-      const k = stemKey(ml, stemLexicon(t));
-      r = lookup(lexicons, k, hashString(k, 0));
-    }
     if (config.squeeze && t.length >= 3) {
       const s1 = squeezeRuns(t, 1);
       if (s1 !== t) {
@@ -567,13 +514,6 @@ export function extractFeatures(
       prevRow = r;
       continue;
     }
-    if (contrast && r >= 0 && (lexicons.flags[r] & FLAG_CONTRAST) !== 0 && i > 0) {
-      for (let l = 0; l < nl; l++) {
-        stats[l * 6] *= 0.5;
-        stats[l * 6 + 1] *= 0.5;
-      }
-      clauseWeight = 1.5;
-    }
     let id = r >= 0 && (lexicons.flags[r] & FLAG_POLAR) !== 0 ? r : -1;
     if (r >= 0 && i + 1 < toks.length && (lexicons.flags[r] & FLAG_PHRASE_HEAD) !== 0) {
       const phrase = t + ' ' + toks[i + 1];
@@ -582,7 +522,7 @@ export function extractFeatures(
     }
     const intensity = prevRow >= 0 ? lexicons.boost[prevRow] : 1;
     prevRow = r;
-    if (id >= 0) addLexiconHit(lexicons, id, (negated ? intensity * -0.74 : intensity) * clauseWeight, negated, stats);
+    if (id >= 0) addLexiconHit(lexicons, id, negated ? intensity * -0.74 : intensity, negated, stats);
 
     if (config.charMax > 0 && t.length < 40) {
       // Character n-grams of `<t>`, hashed incrementally.

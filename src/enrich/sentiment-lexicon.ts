@@ -24,23 +24,6 @@ export const NEGATIVE_EMOTICONS = [
 ];
 
 /**
- * Words that turn a sentence against what came before ("good food, but slow"): the clause after
- * them carries the sentiment (VADER weighs the words before such a word by 0.5 and after it by
- * 1.5). Folded forms.
- */
-export const CONTRASTS: Readonly<Record<string, readonly string[]>> = {
-  en: ['but', 'however', 'although', 'though', 'yet'],
-  es: ['pero', 'sino', 'aunque'],
-  pt: ['mas', 'porem', 'contudo', 'todavia', 'entretanto'],
-  fr: ['mais', 'pourtant', 'cependant', 'toutefois'],
-  de: ['aber', 'jedoch', 'doch', 'trotzdem', 'allerdings'],
-  it: ['ma', 'pero', 'tuttavia', 'eppure'],
-  ar: ['لكن', 'ولكن', 'لكنه', 'لكنها', 'بس'],
-  hi: ['lekin', 'magar', 'par', 'pr', 'लेकिन', 'मगर', 'पर'],
-  zh: ['但', '但是', '可是', '不过', '却'],
-};
-
-/**
  * Words that invert the polarity of what follows within a short window, per language. Folded
  * forms; contractions such as `don't` are caught by their `n't` ending.
  */

@@ -60,7 +60,7 @@ export class LinearSentimentModel implements SentimentModel {
     this.hashed = data.hashed;
     this.hashedScale = data.hashedScale;
     this.denseCount = data.dense.length / 3;
-    this.lexicons = compileLexicons(data.header.lexicons.map((l) => new Map(l.entries)), data.header.wordClusters, data.header.config.stemLexiconLangs);
+    this.lexicons = compileLexicons(data.header.lexicons.map((l) => new Map(l.entries)), data.header.wordClusters);
   }
 
   classify(text: string, lang?: string, tokens?: string[]): Sentiment {
