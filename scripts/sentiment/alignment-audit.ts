@@ -5,12 +5,12 @@
  * stretch of rows where it is right only by chance, while elsewhere it is right far more often,
  * is a stretch whose labels do not belong to their texts. The search takes the one segment of
  * rows whose accuracy falls furthest below the rest's (a binomial likelihood ratio), and a
- * permutation test says how often a search over rows in random order finds one as weak. The figures and
- * what training does with them are in docs/models/sentiment.md ("Label audit").
+ * permutation test says how often a search over rows in random order finds one as weak. The
+ * figures are in docs/models/sentiment.md ("Alignment audit").
  *
  *   npx tsx scripts/sentiment/alignment-audit.ts [--json]
  *
- * About 3 minutes on one core (eight models). Reads only; skips with a message when
+ * About 2 minutes on one core (eight models, and twenty more for a weak training segment). Reads only; skips with a message when
  * ../shared/data is absent.
  */
 import { resolve } from 'node:path';
@@ -68,7 +68,7 @@ export function weakestSegment(hits: ArrayLike<number>, minLength = 50, step = 5
  * unlikely: the search tries thousands of segments, so some always look weak by chance.
  */
 export function segmentPValue(hits: ArrayLike<number>, observedLlr: number, permutations = 200, seed = 1): number {
-  const shuffled = Uint8Array.from(hits as ArrayLike<number>);
+  const shuffled = Uint8Array.from(hits);
   const rand = seededRandom(seed);
   let atLeast = 0;
   for (let p = 0; p < permutations; p++) {
@@ -83,6 +83,16 @@ export function segmentPValue(hits: ArrayLike<number>, observedLlr: number, perm
   return (atLeast + 1) / (permutations + 1);
 }
 
+/** Which of the language's own training rows a cross-validated model also trains on. */
+type TrainedOn = 'allRows' | 'segmentRows' | 'otherRows' | 'noRows';
+
+const TRAINED_ON_LABELS: Record<TrainedOn, (g: Segment) => string> = {
+  allRows: () => 'all rows',
+  segmentRows: (g) => `rows ${g.start}–${g.end}`,
+  otherRows: () => 'the other rows',
+  noRows: () => 'none (other languages only)',
+};
+
 export interface SplitAlignment {
   rows: number;
   accuracy: number;
@@ -91,11 +101,12 @@ export interface SplitAlignment {
   p: number;
   /**
    * Training splits with a weak segment (p < 0.1): macro-F1 on the segment's rows and on the other
-   * rows, 5-fold cross-validated, for a model trained on all the language's rows in the other folds,
-   * on the segment's only, on the other rows' only, and on none (other languages only). If the segment's labels belonged to
-   * its texts, its own rows would teach the model something about them.
+   * rows, 5-fold cross-validated, for a model trained (besides the other languages) on the
+   * language's rows in the other folds: all of them, the segment's only, the other rows' only, or
+   * none. If the segment's labels belonged to its texts, its own rows would teach the model
+   * something about them.
    */
-  crossValidation?: Record<'allRows' | 'segmentRows' | 'otherRows' | 'noRows', { onSegment: number; onOthers: number }>;
+  crossValidation?: Record<TrainedOn, { onSegment: number; onOthers: number }>;
 }
 
 function predictLabel(scores: Float64Array): number {
@@ -156,10 +167,10 @@ function crossValidate(matrix: FeatureMatrix, otherLanguages: number[], first: n
   const rand = seededRandom(5);
   const fold = Array.from({ length: n }, () => Math.floor(rand() * folds));
   const inSegment = (r: number): boolean => r >= segment.start && r < segment.end;
-  const trainOn: Record<'allRows' | 'segmentRows' | 'otherRows' | 'noRows', (r: number) => boolean> = { allRows: () => true, segmentRows: inSegment, otherRows: (r) => !inSegment(r), noRows: () => false };
+  const trainOn: Record<TrainedOn, (r: number) => boolean> = { allRows: () => true, segmentRows: inSegment, otherRows: (r) => !inSegment(r), noRows: () => false };
   const scores = new Float64Array(CLASSES);
   const out = {} as NonNullable<SplitAlignment['crossValidation']>;
-  for (const [name, use] of Object.entries(trainOn) as Array<[keyof typeof trainOn, (r: number) => boolean]>) {
+  for (const [name, use] of Object.entries(trainOn) as Array<[TrainedOn, (r: number) => boolean]>) {
     const gold = { in: [] as number[], out: [] as number[] };
     const pred = { in: [] as number[], out: [] as number[] };
     for (let f = 0; f < folds; f++) {
@@ -206,9 +217,8 @@ function main(): number {
     console.log('|---|---|---|---|---|');
     for (const [lang, a] of checked) {
       const g = a.train.segment;
-      for (const [name, cv] of Object.entries(a.train.crossValidation!)) {
-        const label = name === 'allRows' ? 'all rows' : name === 'segmentRows' ? `rows ${g.start}–${g.end}` : name === 'otherRows' ? 'the other rows' : 'none (other languages only)';
-        console.log(`| ${lang} | ${g.start}–${g.end} | ${label} | ${f(cv.onSegment)} | ${f(cv.onOthers)} |`);
+      for (const [name, cv] of Object.entries(a.train.crossValidation!) as Array<[TrainedOn, { onSegment: number; onOthers: number }]>) {
+        console.log(`| ${lang} | ${g.start}–${g.end} | ${TRAINED_ON_LABELS[name](g)} | ${f(cv.onSegment)} | ${f(cv.onOthers)} |`);
       }
     }
   }

@@ -99,7 +99,7 @@ describe.skipIf(!data)('sentiment training set', () => {
   });
 
   it('with --drop-unaligned, leaves out the training rows the alignment audit finds shuffled, and only those', () => {
-    const [start, end] = UMSAB_UNALIGNED_TRAIN_ROWS.hindi!;
+    const [start, end] = UMSAB_UNALIGNED_TRAIN_ROWS['umsab-hi'];
     const dropped = buildTrainingSet(data!, { dev: false, holdoutTweetEval: false, dropUnaligned: true });
     const hindi = dropped.train.filter((e) => e.source === 'umsab-hi');
     expect(hindi.some((e) => e.row! >= start && e.row! < end)).toBe(false);
