@@ -15,7 +15,7 @@
  *
  * Needs no external data. Ends with one JSON line.
  */
-import type { Alert } from '../src/model/alert.js';
+import { alertContextPhrase, type Alert } from '../src/model/alert.js';
 import { EmergingTermDetector, type EmergingTermOptions } from '../src/detect/emerging-term-detector.js';
 import { isEligibleWord, normaliseLink } from '../src/detect/term-keys.js';
 import { scoreTrendAlerts, type LabelledEvent } from '../src/detect/trend-scoring.js';
@@ -149,7 +149,8 @@ async function main(): Promise<void> {
     for (const n of truth.narratives) for (const id of n.postIds) eventOfPost.set(id, n.id);
   }
   for (const a of score.falseAlarmAlerts.slice(0, process.env.DEBUG_TRENDS ? Infinity : 10)) {
-    const about = a.context?.length ? ` (its posts also mention ${a.context.join(', ')})` : '';
+    const context = alertContextPhrase(a);
+    const about = context ? ` (${context})` : '';
     console.log(`false alarm ${new Date(a.firedAt).toISOString()}: ${a.terms.map((t) => `${t.term} ${t.observed}/${t.baseline}`).join(' | ')}${about}`);
     if (process.env.DEBUG_TRENDS) {
       for (const r of a.representative) {

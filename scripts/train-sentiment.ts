@@ -27,6 +27,7 @@ import { compileLexicons, createFeatureVector, DEFAULT_FEATURE_CONFIG, extractFe
 import { macroF1 } from '../src/enrich/sentiment-metrics.js';
 import { decodeSentimentModel, encodeSentimentModel, sentimentModelFromFloats } from '../src/enrich/sentiment-model-file.js';
 import { LinearSentimentModel, SENTIMENT_LABELS } from '../src/enrich/sentiment.js';
+import { STEMMED_LANGS } from '../src/enrich/stem.js';
 import { tokenize } from '../src/enrich/tokenize.js';
 import {
   isUnalignedTrainRow,
@@ -44,7 +45,7 @@ import {
 } from './sentiment/corpora.js';
 import { buildWordClusters, DEFAULT_CLUSTER_OPTIONS, unlabelledEnglishTweets } from './sentiment/clusters.js';
 import { distantEnglish, distantTweetLid, newsNeutral } from './sentiment/distant.js';
-import { afinnMultilingualLexicon, coreLexicon, emojiRankingLexicon, functionWords, patternLexicon, senticonLexicon, vaderLexicon } from './sentiment/lexicons.js';
+import { emojiRankingLexicon, patternLexicon, senticonLexicon, shippedLexicons } from './sentiment/lexicons.js';
 import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './sentiment/trainer.js';
 
 /** Settings chosen on the dev carve-out (15% of each UMSAB training split); see the model card. */
@@ -61,6 +62,11 @@ export const TRAINING_SETTINGS = {
   /** Folds for the per-language bias calibration (0 turns it off). */
   calibrationFolds: 4,
 };
+
+/** The optimiser's settings for a feature layout. */
+export function trainOptionsFor(config: FeatureConfig, lexiconCount: number, seed: number): TrainOptions {
+  return { dimension: featureDimension(config, lexiconCount), epochs: TRAINING_SETTINGS.epochs, learningRate: TRAINING_SETTINGS.learningRate, l2: TRAINING_SETTINGS.l2, seed };
+}
 
 export interface TrainingSet {
   train: Example[];
@@ -233,13 +239,7 @@ function main(): number {
     newsNeutral: Number(values['news-neutral']),
     dropUnaligned: values['drop-unaligned'],
   });
-  const lexicons = values['no-lexicons']
-    ? []
-    : [
-        { name: 'core', lexicon: coreLexicon() },
-        { name: 'vader', lexicon: vaderLexicon() },
-        { name: 'afinn-multilingual', lexicon: afinnMultilingualLexicon(functionWords(data)) },
-      ];
+  const lexicons = values['no-lexicons'] ? [] : shippedLexicons(data);
   const extraLexicons: Record<string, () => Map<string, number>> = {
     pattern: () => patternLexicon(),
     'pattern-fr-it': () => patternLexicon(['fr', 'it']),
@@ -256,7 +256,12 @@ function main(): number {
   if (values.squeeze) config = { ...config, squeeze: true };
   if (values['hi-skeleton']) config = { ...config, hindiSkeleton: true };
   if (values['surface-cross']) config = { ...config, surfaceLangCross: true };
-  if (values['stem-langs'] !== undefined) config = { ...config, stemLangs: values['stem-langs'].split(',').filter(Boolean) };
+  if (values['stem-langs'] !== undefined) {
+    const stemLangs = values['stem-langs'].split(',').filter(Boolean);
+    const unknown = stemLangs.filter((l) => !STEMMED_LANGS.includes(l));
+    if (unknown.length > 0) throw new Error(`--stem-langs: no stemmer for ${unknown.join(', ')} (there are stemmers for ${STEMMED_LANGS.join(', ')})`);
+    config = { ...config, stemLangs };
+  }
   if (values['invariant-langs']) config = { ...config, invariantLangs: values['invariant-langs'].split(',') };
   let wordClusters: Array<[string, number, number]> | undefined;
   if (values['cluster-langs']) {
@@ -273,13 +278,7 @@ function main(): number {
     builder.add(v, e.label, weights[i]);
   });
   const matrix = builder.build();
-  const trainOptions = {
-    dimension: featureDimension(config, lexicons.length),
-    epochs: TRAINING_SETTINGS.epochs,
-    learningRate: TRAINING_SETTINGS.learningRate,
-    l2: TRAINING_SETTINGS.l2,
-    seed,
-  };
+  const trainOptions = trainOptionsFor(config, lexicons.length, seed);
   const offsets = TRAINING_SETTINGS.calibrationFolds > 0 ? calibrateLanguageBiases(set.train, matrix, trainOptions) : {};
   const w = trainLogistic(matrix, trainOptions);
   for (const [lang, [b0, b2]] of Object.entries(offsets)) {

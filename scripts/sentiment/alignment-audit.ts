@@ -16,12 +16,12 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compileLexicons, createFeatureVector, extractFeatures, featureDimension } from '../../src/enrich/sentiment-features.js';
+import { compileLexicons, createFeatureVector, extractFeatures } from '../../src/enrich/sentiment-features.js';
 import { macroF1 } from '../../src/enrich/sentiment-metrics.js';
 import { tokenize } from '../../src/enrich/tokenize.js';
-import { buildTrainingSet, exampleWeights, TRAINING_SETTINGS } from '../train-sentiment.js';
-import { readUmsab, sharedDataDir, UMSAB_LANGS, type Example, type UmsabLanguage } from './corpora.js';
-import { afinnMultilingualLexicon, coreLexicon, functionWords, vaderLexicon } from './lexicons.js';
+import { buildTrainingSet, exampleWeights, trainOptionsFor, TRAINING_SETTINGS } from '../train-sentiment.js';
+import { readUmsab, UMSAB_LANGS, withSharedData, type Example, type UmsabLanguage } from './corpora.js';
+import { shippedLexicons } from './lexicons.js';
 import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './trainer.js';
 
 export interface Segment {
@@ -117,7 +117,8 @@ export function auditAlignment(data: string): Record<string, { train: SplitAlign
   const others = buildTrainingSet(data, { dev: false, holdoutTweetEval: false }).train;
   const languages = Object.keys(UMSAB_LANGS) as UmsabLanguage[];
   const config = TRAINING_SETTINGS.features;
-  const lexicons = compileLexicons([coreLexicon(), vaderLexicon(), afinnMultilingualLexicon(functionWords(data))]);
+  const shipped = shippedLexicons(data);
+  const lexicons = compileLexicons(shipped.map((l) => l.lexicon));
   const weights = exampleWeights(others);
   const builder = new FeatureMatrixBuilder();
   const v = createFeatureVector();
@@ -138,7 +139,7 @@ export function auditAlignment(data: string): Record<string, { train: SplitAlign
     }
   }
   const matrix = builder.build();
-  const options = { dimension: featureDimension(config, 3), epochs: TRAINING_SETTINGS.epochs, learningRate: TRAINING_SETTINGS.learningRate, l2: TRAINING_SETTINGS.l2, seed: 1 };
+  const options = trainOptionsFor(config, shipped.length, 1);
   const out: Record<string, { train: SplitAlignment; val: SplitAlignment }> = {};
   const scores = new Float64Array(CLASSES);
   for (const language of languages) {
@@ -189,13 +190,8 @@ function crossValidate(matrix: FeatureMatrix, otherLanguages: number[], first: n
   return out;
 }
 
-function main(): number {
+function main(data: string): number {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
-  const data = sharedDataDir();
-  if (!data) {
-    console.error('alignment-audit: ../shared/data not found; skipped');
-    return 0;
-  }
   const out = auditAlignment(data);
   if (values.json) {
     console.log(JSON.stringify(out, null, 2));
@@ -225,4 +221,4 @@ function main(): number {
   return 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = withSharedData('alignment-audit', main);

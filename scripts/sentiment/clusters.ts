@@ -210,30 +210,18 @@ function orthonormalise(y: Float64Array, n: number, k: number): void {
   }
 }
 
-/** A·M for row-major A (n×m) and M (m×k). */
-function mulAM(a: Float32Array, n: number, m: number, mat: Float64Array, k: number): Float64Array {
-  const out = new Float64Array(n * k);
+/**
+ * A·M for row-major A (n×m) and M (m×k), or, `transposed`, Aᵀ·M for M (n×k): one pass over A's
+ * non-zero cells either way, each adding its multiple of one row of M to one row of the result.
+ */
+function mulSparse(a: Float32Array, n: number, m: number, mat: Float64Array, k: number, transposed: boolean): Float64Array {
+  const out = new Float64Array((transposed ? m : n) * k);
   for (let i = 0; i < n; i++) {
-    const o = i * k;
     for (let c = 0; c < m; c++) {
       const x = a[i * m + c];
       if (x === 0) continue;
-      const r = c * k;
-      for (let q = 0; q < k; q++) out[o + q] += x * mat[r + q];
-    }
-  }
-  return out;
-}
-
-/** Aᵀ·Q for row-major A (n×m) and Q (n×k). */
-function mulAtQ(a: Float32Array, n: number, m: number, mat: Float64Array, k: number): Float64Array {
-  const out = new Float64Array(m * k);
-  for (let i = 0; i < n; i++) {
-    const r = i * k;
-    for (let c = 0; c < m; c++) {
-      const x = a[i * m + c];
-      if (x === 0) continue;
-      const o = c * k;
+      const o = (transposed ? c : i) * k;
+      const r = (transposed ? i : c) * k;
       for (let q = 0; q < k; q++) out[o + q] += x * mat[r + q];
     }
   }
@@ -244,16 +232,16 @@ function mulAtQ(a: Float32Array, n: number, m: number, mat: Float64Array, k: num
 function truncatedSvdRows(a: Float32Array, n: number, m: number, k: number, rand: () => number): Float32Array {
   const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
   const omega = Float64Array.from({ length: m * k }, gauss);
-  let q = mulAM(a, n, m, omega, k);
+  let q = mulSparse(a, n, m, omega, k, false);
   orthonormalise(q, n, k);
   for (let it = 0; it < 2; it++) {
-    const z = mulAtQ(a, n, m, q, k);
+    const z = mulSparse(a, n, m, q, k, true);
     orthonormalise(z, m, k);
-    q = mulAM(a, n, m, z, k);
+    q = mulSparse(a, n, m, z, k, false);
     orthonormalise(q, n, k);
   }
   // B = Qᵀ A (k×m) is held as Bᵀ = Aᵀ Q (m×k); C = B Bᵀ (k×k), eigen-decomposed by Jacobi rotations.
-  const bt = mulAtQ(a, n, m, q, k);
+  const bt = mulSparse(a, n, m, q, k, true);
   const cmat = new Float64Array(k * k);
   for (let c = 0; c < m; c++) for (let i = 0; i < k; i++) for (let j = i; j < k; j++) cmat[i * k + j] += bt[c * k + i] * bt[c * k + j];
   for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) cmat[i * k + j] = cmat[j * k + i];

@@ -48,6 +48,16 @@ export function sharedDataDir(): string | undefined {
   return existsSync(join(data, 'sentiment')) ? data : undefined;
 }
 
+/** Runs a read-only script on ../shared/data; where the data is absent it says so and does nothing. */
+export function withSharedData(script: string, run: (data: string) => number): number {
+  const data = sharedDataDir();
+  if (!data) {
+    console.error(`${script}: ../shared/data not found; skipped`);
+    return 0;
+  }
+  return run(data);
+}
+
 function lines(path: string): string[] {
   const text = readFileSync(path, 'utf8');
   const out = text.split('\n');

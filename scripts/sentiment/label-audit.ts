@@ -13,7 +13,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { overlapKey, readUmsab, sharedDataDir, UMSAB_LANGS, type Example, type UmsabLanguage } from './corpora.js';
+import { overlapKey, readUmsab, UMSAB_LANGS, withSharedData, type Example, type UmsabLanguage } from './corpora.js';
 import { emoticonLabel } from './distant.js';
 
 export interface EmoticonAgreement {
@@ -81,13 +81,8 @@ export function auditLanguage(data: string, language: UmsabLanguage): Record<'tr
   return { train: split(train), val: split(val), trainAndVal: split(both) };
 }
 
-function main(): number {
+function main(data: string): number {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
-  const data = sharedDataDir();
-  if (!data) {
-    console.error('label-audit: ../shared/data not found; skipped');
-    return 0;
-  }
   const out: Record<string, ReturnType<typeof auditLanguage>> = {};
   for (const language of Object.keys(UMSAB_LANGS) as UmsabLanguage[]) out[UMSAB_LANGS[language]] = auditLanguage(data, language);
   if (values.json) {
@@ -106,4 +101,4 @@ function main(): number {
   return 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = withSharedData('label-audit', main);

@@ -43,6 +43,15 @@ function merge(entries: Iterable<[string, number]>): Map<string, number> {
   return new Map([...sum].map(([k, [s, n]]) => [k, Math.round((s / n) * 100) / 100]));
 }
 
+/** The lexicons the shipped model carries, in its stored order. */
+export function shippedLexicons(data: string): Array<{ name: string; lexicon: Map<string, number> }> {
+  return [
+    { name: 'core', lexicon: coreLexicon() },
+    { name: 'vader', lexicon: vaderLexicon() },
+    { name: 'afinn-multilingual', lexicon: afinnMultilingualLexicon(functionWords(data)) },
+  ];
+}
+
 export function coreLexicon(): Map<string, number> {
   return merge([...Object.values(CORE_POLARITY), ...Object.values(CORE_POLARITY_MORE)].flatMap((words) => Object.entries(words)));
 }

@@ -88,6 +88,14 @@ export const AlertSchema = z.object({
 });
 export type Alert = z.infer<typeof AlertSchema>;
 
+/** What an emerging alert's context is called wherever it is shown. */
+export const ALERT_CONTEXT_TITLE = 'Its posts also mention';
+
+/** `its posts also mention a, b` for an alert with context; empty without. */
+export function alertContextPhrase(alert: { context?: readonly string[] }): string {
+  return alert.context?.length ? `${ALERT_CONTEXT_TITLE.toLowerCase()} ${alert.context.join(', ')}` : '';
+}
+
 /** The short line `tidewatch alerts --json` prints per alert (the full alert is a superset). */
 export function alertSummary(alert: Alert): Pick<
   Alert,

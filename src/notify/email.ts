@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
+import { ALERT_CONTEXT_TITLE } from '../model/alert.js';
 import type { SmtpConfig } from '../model/channel.js';
 import { abortableSleep, type AlertSender, type DeliveryContext, type DeliveryOutcome } from './alert-sender.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './http-post.js';
@@ -58,7 +59,7 @@ export function alertEmail(alert: NotifiableAlert, baseUrl?: string): AlertEmail
   ];
   const terms = alertTerms(alert);
   if (terms.length) rows.push(['Driving terms', terms.slice(0, 15).join(', ')]);
-  if (alert.context?.length) rows.push(['Its posts also mention', alert.context.join(', ')]);
+  if (alert.context?.length) rows.push([ALERT_CONTEXT_TITLE, alert.context.join(', ')]);
   const langs = languageLabels(alert.languages);
   if (langs.length) rows.push(['Languages', langs.join(', ')]);
   const posts = representativePosts(alert, 5);

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { ALERT_CONTEXT_TITLE } from '../model/alert.js';
 import type { AlertSender, DeliveryContext, DeliveryOutcome } from './alert-sender.js';
 import { createDeliveryAgent, DEFAULT_RETRY_POLICY, postWithRetries, type RetryPolicy } from './http-post.js';
 import {
@@ -74,7 +75,7 @@ export function chatMessage(alert: NotifiableAlert, baseUrl?: string): ChatMessa
     { title: 'Significance', value: formatSignificance(alert.significance), short: true },
   ];
   if (terms.length) fields.push({ title: 'Driving terms', value: escapeChatText(terms.join(', ')), short: false });
-  if (alert.context?.length) fields.push({ title: 'Its posts also mention', value: escapeChatText(alert.context.join(', ')), short: false });
+  if (alert.context?.length) fields.push({ title: ALERT_CONTEXT_TITLE, value: escapeChatText(alert.context.join(', ')), short: false });
   const langs = languageLabels(alert.languages);
   if (langs.length) fields.push({ title: 'Languages', value: escapeChatText(langs.join(', ')), short: false });
   fields.push({ title: 'Started', value: alertTimeIso(alert.startedAt), short: true });

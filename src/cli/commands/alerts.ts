@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { Alert } from '../../model/alert.js';
-import { ALERT_STATUS_VALUES, type AlertStatus } from '../../model/alert.js';
+import { ALERT_STATUS_VALUES, alertContextPhrase, type Alert, type AlertStatus } from '../../model/alert.js';
 import { SqliteAlertRepository } from '../../server/sqlite-alerts.js';
 import { UsageError, dataFolder, openStore, resolveDataDir } from '../context.js';
 import type { GlobalOptions } from '../main.js';
@@ -9,7 +8,8 @@ import { parseTimeFlag, positiveInt } from '../time-flags.js';
 export function formatAlertLine(a: Alert): string {
   const where = a.kind === 'spike' ? `spike    ${a.watch}` : 'emerging';
   const terms = a.terms.slice(0, 6).map((t) => t.term).join(', ');
-  const about = a.context?.length ? `  (in posts about ${a.context.join(', ')})` : '';
+  const context = alertContextPhrase(a);
+  const about = context ? `  (${context})` : '';
   return `${new Date(a.firedAt).toISOString()}  ${where.padEnd(24)} ${String(a.observed).padStart(5)} vs ${a.baseline.toFixed(1).padStart(6)}  z=${a.significance.toFixed(1).padStart(5)}  ${terms}${about}  [${a.id}]`;
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Alert } from '../../model/alert.js';
+import { alertContextPhrase, type Alert } from '../../model/alert.js';
 import type { Post } from '../../model/post.js';
 import { SseHub } from '../../notify/index.js';
 import { AlertRuntime } from '../../pipeline/alert-runtime.js';
@@ -71,7 +71,8 @@ class LiveSummary {
 function describeAlert(a: Alert): string {
   const terms = a.terms.slice(0, 5).map((t) => t.term).join(', ');
   const where = a.kind === 'spike' ? `spike in watch "${a.watch}"` : 'emerging topic';
-  const about = a.context?.length ? ` (its posts also mention ${a.context.join(', ')})` : '';
+  const context = alertContextPhrase(a);
+  const about = context ? ` (${context})` : '';
   return `ALERT ${where}: ${terms}${about} — ${a.observed} vs ${a.baseline.toFixed(1)} expected (significance ${a.significance.toFixed(1)}) at ${new Date(a.firedAt).toISOString()}`;
 }
 
