@@ -77,12 +77,39 @@ const query: fc.Arbitrary<string> = fc.letrec<{ q: string }>((tie) => ({
 })).q;
 
 describe('matcher and store agree (property)', () => {
-  it('on random queries over random posts', () => {
+  const postSpecs = fc.array(postSpec, { minLength: 1, maxLength: 25 });
+  const queries = fc.array(query, { minLength: 1, maxLength: 6 });
+
+  it('the generators are not vacuous: most queries parse and many split the posts', () => {
+    // Measured on a fixed seed, so the guard is a fact about the generators and not a coin toss:
+    // over 150 random cases the split share ran 0.29–0.38 and once failed a 0.3 bar in CI. On this
+    // seed's 400 cases it is 0.32; a generator change that makes queries match all or nothing
+    // drops it far below 0.25.
     let total = 0;
     let parsed = 0;
     let nonTrivial = 0;
     fc.assert(
-      fc.property(fc.array(postSpec, { minLength: 1, maxLength: 25 }), fc.array(query, { minLength: 1, maxLength: 6 }), (specs, queries) => {
+      fc.property(postSpecs, queries, (specs, qs) => {
+        const posts = buildPosts(specs).map((p) => prepareForMatching(p));
+        for (const q of qs) {
+          total++;
+          const ast = parseQuery(q).ast;
+          if (!ast) continue;
+          parsed++;
+          const matcher = compileMatcher(ast);
+          const hits = posts.filter((p) => matcher.matches(p)).length;
+          if (hits > 0 && hits < posts.length) nonTrivial++;
+        }
+      }),
+      { seed: 20251130, numRuns: 400 },
+    );
+    expect(parsed / total).toBeGreaterThan(0.8);
+    expect(nonTrivial / parsed).toBeGreaterThan(0.25);
+  });
+
+  it('on random queries over random posts', () => {
+    fc.assert(
+      fc.property(postSpecs, queries, (specs, queries) => {
         const posts = buildPosts(specs);
         const store = new SqliteStore({ path: ':memory:' });
         try {
@@ -90,8 +117,6 @@ describe('matcher and store agree (property)', () => {
           registerMatchFunction(store.db);
           const wm = new WatchMatcher();
           const asts = queries.map((q) => parseQuery(q).ast);
-          total += asts.length;
-          parsed += asts.filter(Boolean).length;
           asts.forEach((ast, i) => ast && wm.add(i, ast));
           const byWatch = new Map<number, string[]>();
           for (const p of posts) for (const id of wm.match(prepareForMatching(p))) byWatch.set(id, [...(byWatch.get(id) ?? []), keyOf(p)]);
@@ -102,7 +127,6 @@ describe('matcher and store agree (property)', () => {
             const stored = searchQuery(store.db, ast, { limit: 1000 }).posts.map(keyOf).sort();
             const superset = compileSqlite(ast).compiled!;
             const noVocab = (store.db.prepare(`SELECT p.id FROM posts p WHERE ${superset.where}`).pluck().all(...superset.params) as string[]).map((id) => id.split(':')[1]).sort();
-            if (streamed.length > 0 && streamed.length < posts.length) nonTrivial++;
             expect(stored, queries[i]).toEqual(streamed);
             expect(noVocab, queries[i]).toEqual(streamed);
             expect((byWatch.get(i) ?? []).sort(), queries[i]).toEqual(streamed);
@@ -113,9 +137,6 @@ describe('matcher and store agree (property)', () => {
       }),
       { numRuns: 150 },
     );
-    // Guard against a vacuous property: most generated queries parse and many split the posts.
-    expect(parsed / total).toBeGreaterThan(0.8);
-    expect(nonTrivial / parsed).toBeGreaterThan(0.3);
   });
 });
 
