@@ -113,10 +113,10 @@ function fail(err) {
   catch (err) { fail(err); return; }
   Atomics.store(ctrl, 0, 2); Atomics.notify(ctrl, 0);
   for (;;) {
-    Atomics.wait(ctrl, 0, 2);
+    // Sleep while idle (2) or after a failure (3); 1 is a request, 4 the order to stop.
     const state = Atomics.load(ctrl, 0);
     if (state === 4) break;
-    if (state !== 1) continue;
+    if (state !== 1) { Atomics.wait(ctrl, 0, state); continue; }
     try {
       const n = ctrl[1];
       const feeds = {};
@@ -134,6 +134,9 @@ function fail(err) {
   await session.release?.();
 })();
 `;
+
+/** How long `close()` waits for the worker to release its session and exit. */
+const CLOSE_GRACE_MS = 5000;
 
 /** A SentimentModel running an ONNX graph in a worker thread; `close()` ends the worker. */
 export class OnnxSentimentModel implements SentimentModel {
@@ -172,18 +175,36 @@ export class OnnxSentimentModel implements SentimentModel {
     return sentimentFromProbabilities(p.negative, p.neutral, p.positive);
   }
 
+  /**
+   * Stops the worker. It is asked to release its session and exit on its own: terminating it
+   * while onnxruntime is still tearing the session down can crash the whole process. Only a
+   * worker that has not exited after `CLOSE_GRACE_MS` is terminated.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     Atomics.store(this.ctrl, 0, 4);
     Atomics.notify(this.ctrl, 0);
-    await this.worker.terminate();
+    await exitOrTerminate(this.worker);
   }
 }
 
 /** Atomics.waitAsync (Node ≥ 16) is in lib ES2024, past this project's ES2023 lib. */
 interface AtomicsWithWaitAsync {
   waitAsync(a: Int32Array, index: number, value: number, timeout?: number): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+}
+
+/** Waits up to `CLOSE_GRACE_MS` for a worker to exit on its own, then terminates it. */
+async function exitOrTerminate(worker: Worker): Promise<void> {
+  if (worker.threadId === -1) return; // already exited
+  const exited = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), CLOSE_GRACE_MS);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+  if (!exited) await worker.terminate();
 }
 
 function decodeMessage(msg: Uint8Array): string {
@@ -236,7 +257,7 @@ export async function loadOnnxSentimentModel(path: string, opts: OnnxSentimentOp
   }
   if (Atomics.load(ctrl, 0) === 3) {
     const reason = decodeMessage(msg);
-    await worker.terminate();
+    await exitOrTerminate(worker); // it returns after reporting the failure
     throw new OnnxSentimentError(`cannot load ONNX model ${path}: ${reason}`);
   }
   return new OnnxSentimentModel(worker, ctrl, new Int32Array(idsBuf), new Float32Array(outBuf), msg, tokenize, labels, timeoutMs);
