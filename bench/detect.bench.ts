@@ -16,7 +16,8 @@
 import { EmergingTermDetector } from '../src/detect/emerging-term-detector.js';
 import type { DetectablePost } from '../src/detect/detectable-post.js';
 import { SpikeDetector } from '../src/detect/spike-detector.js';
-import { seededRandom, ZipfSampler } from '../src/detect/synthetic-posts.js';
+import { seededRandom } from '../src/sources/simulator/rng.js';
+import { ZipfSampler } from '../src/detect/synthetic-posts.js';
 
 interface Args {
   posts: number;

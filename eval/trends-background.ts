@@ -1,7 +1,8 @@
 import { extractEntities } from '../src/enrich/entities.js';
 import { tokenize } from '../src/enrich/tokenize.js';
 import type { DetectablePost } from '../src/detect/detectable-post.js';
-import { seededRandom, syntheticStream } from '../src/detect/synthetic-posts.js';
+import { seededRandom } from '../src/sources/simulator/rng.js';
+import { syntheticStream } from '../src/detect/synthetic-posts.js';
 import { ARABIC, CHINESE, ENGLISH } from '../src/detect/fixtures/vocabularies.js';
 
 /**

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Alert } from '../src/model/alert.js';
 import type { DetectablePost } from '../src/detect/detectable-post.js';
 import { EmergingTermDetector, type EmergingTermOptions } from '../src/detect/emerging-term-detector.js';
-import { seededRandom } from '../src/detect/synthetic-posts.js';
+import { seededRandom } from '../src/sources/simulator/rng.js';
 import { median, scoreTrendAlerts, topTfIdfTerms, type LabelledEvent } from '../src/detect/trend-scoring.js';
 import { loadBackground } from './trends-background.js';
 import { compressTimes, loadMa2016, toDetectable } from './trends-data.js';

@@ -23,6 +23,7 @@ import { loadFastTextLid, type FastTextLid } from '../src/enrich/langid-fasttext
 import { encodeResolver, fastTextFeature, ResolverScratch, type ResolverGroup } from '../src/enrich/langid-resolver.js';
 import { fastTextProbsFor, gateKey, needsResolver, overrule, resolveStage, runFirstStage, type FirstStage, type LanguageGuess } from '../src/enrich/langid.js';
 import type { ModelGroup } from '../src/enrich/langid-route.js';
+import { seededRandom } from '../src/sources/simulator/rng.js';
 
 /** Groups that get a resolver; the others are decided by script or by fastText alone. */
 const RESOLVED_GROUPS: readonly ModelGroup[] = ['latin', 'cyrillic', 'arabic', 'devanagari', 'ethiopic', 'hebrew', 'bengali'];
@@ -59,16 +60,6 @@ interface Example {
   features: Int32Array;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(xs: T[], random: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {
@@ -414,7 +405,7 @@ async function main(): Promise<void> {
   const items = collect(root, ftCodes);
   console.error(`${items.length} training texts (training halves only)`);
   const examples = prepare(ft, items);
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const results: GroupResult[] = [];
   for (const script of RESOLVED_GROUPS) {
     const mine = examples.filter((ex) => ex.stage.group === script);

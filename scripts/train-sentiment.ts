@@ -46,7 +46,8 @@ import {
 import { buildWordClusters, DEFAULT_CLUSTER_OPTIONS, unlabelledEnglishTweets } from './sentiment/clusters.js';
 import { distantEnglish, distantTweetLid, newsNeutral } from './sentiment/distant.js';
 import { emojiRankingLexicon, patternLexicon, senticonLexicon, shippedLexicons } from './sentiment/lexicons.js';
-import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './sentiment/trainer.js';
+import { seededRandom } from '../src/sources/simulator/rng.js';
+import { CLASSES, FeatureMatrixBuilder, rowLogits, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './sentiment/trainer.js';
 
 /** Settings chosen on the dev carve-out (15% of each UMSAB training split); see the model card. */
 export const TRAINING_SETTINGS = {

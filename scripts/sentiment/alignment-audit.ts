@@ -22,7 +22,8 @@ import { tokenize } from '../../src/enrich/tokenize.js';
 import { buildTrainingSet, exampleWeights, trainOptionsFor, TRAINING_SETTINGS } from '../train-sentiment.js';
 import { readUmsab, UMSAB_LANGS, withSharedData, type Example, type UmsabLanguage } from './corpora.js';
 import { shippedLexicons } from './lexicons.js';
-import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './trainer.js';
+import { seededRandom } from '../../src/sources/simulator/rng.js';
+import { CLASSES, FeatureMatrixBuilder, rowLogits, selectRows, trainLogistic, type FeatureMatrix, type TrainOptions } from './trainer.js';
 
 export interface Segment {
   /** Rows [start, end). */

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { tokenize } from '../../src/enrich/tokenize.js';
 import { readMa2016Texts } from './corpora.js';
-import { seededRandom } from './trainer.js';
+import { seededRandom } from '../../src/sources/simulator/rng.js';
 
 export interface ClusterOptions {
   vocab: number;

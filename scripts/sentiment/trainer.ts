@@ -4,6 +4,7 @@
  * deterministic for a given seed: the only randomness is the shuffle order.
  */
 import type { FeatureVector } from '../../src/enrich/sentiment-features.js';
+import { seededRandom } from '../../src/sources/simulator/rng.js';
 
 export const CLASSES = 3;
 
@@ -60,17 +61,6 @@ export interface TrainOptions {
   seed: number;
 }
 
-/** mulberry32: a small seeded PRNG, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Row-major weights: weight of feature f for class c at f * CLASSES + c. */
 export function trainLogistic(m: FeatureMatrix, opts: TrainOptions): Float32Array {

@@ -4,7 +4,8 @@ import { AlertSchema } from '../model/alert.js';
 import type { DetectablePost } from './detectable-post.js';
 import { EmergingTermDetector } from './emerging-term-detector.js';
 import { ARABIC, CHINESE, ENGLISH } from './fixtures/vocabularies.js';
-import { seededRandom, syntheticStream, type InjectedTopic } from './synthetic-posts.js';
+import { seededRandom } from '../sources/simulator/rng.js';
+import { syntheticStream, type InjectedTopic } from './synthetic-posts.js';
 
 const H = 3_600_000;
 const START = Date.UTC(2024, 2, 4);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SpaceSaving } from './space-saving.js';
-import { seededRandom, ZipfSampler } from './synthetic-posts.js';
+import { seededRandom } from '../sources/simulator/rng.js';
+import { ZipfSampler } from './synthetic-posts.js';
 
 describe('SpaceSaving', () => {
   it('keeps the heavy hitters of a Zipf stream in a small capacity', () => {

@@ -3,7 +3,7 @@ import type { Alert } from '../model/alert.js';
 import { AlertSchema } from '../model/alert.js';
 import type { DetectablePost } from './detectable-post.js';
 import { SpikeDetector } from './spike-detector.js';
-import { seededRandom } from './synthetic-posts.js';
+import { seededRandom } from '../sources/simulator/rng.js';
 
 const MINUTE = 60_000;
 const DAY = 1440;

@@ -1,4 +1,5 @@
 import { tokenize } from '../enrich/tokenize.js';
+import { seededRandom } from '../sources/simulator/rng.js';
 import type { DetectablePost } from './detectable-post.js';
 
 /**
@@ -6,17 +7,6 @@ import type { DetectablePost } from './detectable-post.js';
  * from a vocabulary, an optional daily rhythm, and injected topics with known terms and times.
  */
 
-/** mulberry32: small, fast, seedable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Samples ranks 0..n-1 with P(rank r) ∝ 1/(r+1)^s. */
 export class ZipfSampler {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { overlapKey, readTweetEvalVal, readUmsab, reportedTweetEvalKeys, sharedDataDir, UMSAB_LANGS, UMSAB_UNALIGNED_TRAIN_ROWS, type UmsabLanguage } from '../../scripts/sentiment/corpora.js';
 import { segmentPValue, weakestSegment } from '../../scripts/sentiment/alignment-audit.js';
 import { emoticonLabel } from '../../scripts/sentiment/distant.js';
-import { CLASSES, FeatureMatrixBuilder, rowLogits, seededRandom, trainLogistic } from '../../scripts/sentiment/trainer.js';
+import { CLASSES, FeatureMatrixBuilder, rowLogits, trainLogistic } from '../../scripts/sentiment/trainer.js';
+import { seededRandom } from '../sources/simulator/rng.js';
 import { buildTrainingSet, exampleWeights } from '../../scripts/train-sentiment.js';
 import { createFeatureVector } from './sentiment-features.js';
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Post } from '../../model/post.js';
+import { seededRandom } from '../../sources/simulator/rng.js';
 import { makePost } from '../../testing/fixtures.js';
 
 /**
@@ -19,16 +20,6 @@ const TEMPLATES: { lang: string; texts: string[] }[] = [
 ];
 const PLATFORMS = ['x', 'bluesky', 'mastodon'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const authorKeyCache: string[] = [];
 function authorKeysFor(n: number): string[] {
@@ -47,7 +38,7 @@ export interface SamplePostOptions {
 
 /** `count` posts evenly spread over [start, end), oldest first. */
 export function samplePosts(count: number, start: number, end: number, options: SamplePostOptions = {}): Post[] {
-  const rand = mulberry32(options.seed ?? 7);
+  const rand = seededRandom(options.seed ?? 7);
   const authors = options.authors ?? 2000;
   const authorKeys = authorKeysFor(Math.min(authors, 5000));
   const posts: Post[] = [];

@@ -116,3 +116,18 @@ export function cumulativeOf(weights: readonly number[]): Float64Array {
   }
   return out;
 }
+
+/**
+ * mulberry32: one 32-bit state, for shuffles and synthetic streams outside the simulator (the
+ * detectors' tests and evals, the model trainers). The same seed gives the same sequence everywhere.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
