@@ -19,6 +19,7 @@
 import type { RawPost } from '../src/model/post.js';
 import type { Cursor, Source, SourceItem } from '../src/sources/source.js';
 import { createSimulator } from '../src/sources/simulator/index.js';
+import { seededRandom } from '../src/sources/simulator/rng.js';
 
 export interface BenchWatch {
   name: string;
@@ -63,17 +64,6 @@ export interface LiveStats {
   unsentPosts: number;
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function simulatorPool(seed: number, size: number): Promise<RawPost[]> {
   const pool: RawPost[] = [];
@@ -87,7 +77,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 export async function createAlertStream(o: AlertStreamOptions): Promise<{ source: Source; stats: LiveStats }> {
   const pool = await simulatorPool(o.seed, o.poolSize);
-  const random = rng(o.seed ^ 0x5eed);
+  const random = seededRandom(o.seed ^ 0x5eed);
   const stats: LiveStats = {
     liveStartedAt: undefined,
     backfillPosts: 0,

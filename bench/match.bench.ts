@@ -12,6 +12,7 @@ import { tokenize } from '../src/enrich/tokenize.js';
 import { postId, type Post } from '../src/model/post.js';
 import { compileMatcher, parseQuery, prepareForMatching, WatchMatcher, type PreparedPost } from '../src/query/index.js';
 import { createSimulator } from '../src/sources/simulator/index.js';
+import { seededRandom } from '../src/sources/simulator/rng.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,17 +39,6 @@ async function simulatedPosts(n: number): Promise<Post[]> {
   return posts;
 }
 
-/** A small deterministic PRNG (mulberry32), so the watch set is the same run to run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface LangVocab {
   lang: string;
@@ -107,7 +97,7 @@ function time(fn: () => void): number {
 async function main(): Promise<void> {
   const posts = await simulatedPosts(POSTS);
   const vocab = vocabularies(posts);
-  const random = rng(SEED);
+  const random = seededRandom(SEED);
   const queries: string[] = [];
   while (queries.length < WATCHES) {
     let r = random();
