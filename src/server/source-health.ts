@@ -9,13 +9,12 @@ const STALL_MS = 2 * 60_000;
 
 /**
  * Source health from the embedded store: checkpoints (when each source last committed), the
- * quarantine table (its errors) and the posts themselves (rate over the last five minutes of
- * event time, newest post). Results are cached briefly: the sources page polls it.
+ * quarantine table (its errors), `source_stats` (each source's newest post, kept at ingest) and
+ * the newest posts themselves (the rate over the last five minutes). Results are cached briefly:
+ * the sources page polls it.
  */
 export class SqliteSourceHealth implements SourceHealthProvider {
   private cached: { at: number; value: SourceHealth[] } | undefined;
-  /** Newest post of sources outside the rate window: a scan, so remembered for a minute. */
-  private readonly idleLast = new Map<string, { at: number; last: number | null; lastIngest: number | null }>();
 
   constructor(
     private readonly db: Database.Database,
@@ -34,6 +33,11 @@ export class SqliteSourceHealth implements SourceHealthProvider {
     for (const r of db.prepare('SELECT source, updated_at FROM checkpoints').all() as { source: string; updated_at: number }[]) {
       names.add(r.source);
       checkpoints.set(r.source, r.updated_at);
+    }
+    const newest = new Map<string, { last: number; lastIngest: number }>();
+    for (const r of db.prepare('SELECT source, last_created_at AS last, last_ingested_at AS lastIngest FROM source_stats').all() as { source: string; last: number; lastIngest: number }[]) {
+      names.add(r.source);
+      newest.set(r.source, r);
     }
     const errors = new Map<string, number>();
     for (const r of db.prepare('SELECT source, COUNT(*) AS n FROM quarantine GROUP BY source').all() as { source: string; n: number }[]) {
@@ -55,19 +59,14 @@ export class SqliteSourceHealth implements SourceHealthProvider {
       names.add(r.source);
       recent.set(r.source, r);
     }
-    const lastOf = db.prepare('SELECT MAX(created_at) AS last, MAX(ingested_at) AS lastIngest FROM posts WHERE source = ?');
     const quarantineOf = db.prepare('SELECT line, reason, excerpt FROM quarantine WHERE source = ? ORDER BY id DESC LIMIT 5');
     const out: SourceHealth[] = [];
     for (const name of [...names].sort()) {
       const r = recent.get(name);
-      let older: { last: number | null; lastIngest: number | null } | undefined;
-      if (!r) {
-        const hit = this.idleLast.get(name);
-        older = hit && now - hit.at < 60_000 ? hit : { at: now, ...(lastOf.get(name) as { last: number | null; lastIngest: number | null }) };
-        this.idleLast.set(name, older as { at: number; last: number | null; lastIngest: number | null });
-      }
-      const lastPostAt = r?.last ?? older?.last ?? null;
-      const lastIngestAt = Math.max(r?.lastIngest ?? older?.lastIngest ?? 0, checkpoints.get(name) ?? 0) || null;
+      const stats = newest.get(name);
+      // source_stats covers every stored post; the window is read a moment later, so take the newer.
+      const lastPostAt = r || stats ? Math.max(r?.last ?? -Infinity, stats?.last ?? -Infinity) : null;
+      const lastIngestAt = Math.max(r?.lastIngest ?? 0, stats?.lastIngest ?? 0, checkpoints.get(name) ?? 0) || null;
       const rate = r ? r.n / (span / 1000) : 0;
       const status: SourceHealth['status'] = rate > 0 ? 'live' : lastIngestAt !== null && now - lastIngestAt < STALL_MS ? 'idle' : r === undefined && lastPostAt !== null ? 'stalled' : 'idle';
       out.push({

@@ -152,6 +152,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
   `,
+  // 4: each source's newest post, kept at ingest, so source health reads a source that has gone
+  // quiet from here instead of scanning posts (which have no index on source). Filled once from
+  // the posts already stored.
+  `
+  CREATE TABLE source_stats (
+    source TEXT PRIMARY KEY,
+    last_created_at INTEGER NOT NULL,
+    last_ingested_at INTEGER NOT NULL
+  );
+  INSERT INTO source_stats (source, last_created_at, last_ingested_at)
+    SELECT source, MAX(created_at), MAX(ingested_at) FROM posts GROUP BY source;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -126,6 +126,11 @@ export class SqliteStore implements Store {
          ON CONFLICT(source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
       ),
       getCheckpoint: db.prepare('SELECT cursor FROM checkpoints WHERE source = ?'),
+      bumpSourceStats: db.prepare(
+        `INSERT INTO source_stats (source, last_created_at, last_ingested_at) VALUES (?, ?, ?)
+         ON CONFLICT(source) DO UPDATE SET last_created_at = MAX(last_created_at, excluded.last_created_at),
+           last_ingested_at = MAX(last_ingested_at, excluded.last_ingested_at)`,
+      ),
       insertQuarantine: db.prepare('INSERT INTO quarantine (source, line, reason, excerpt, at) VALUES (?, ?, ?, ?, ?)'),
       getPost: db.prepare('SELECT rowid, * FROM posts WHERE id = ?'),
     };
@@ -136,6 +141,7 @@ export class SqliteStore implements Store {
     this.writeTx = db.transaction((posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]) => {
       const storedIds: string[] = [];
       const rollups = new Map<string, number>();
+      const newest = new Map<string, { created: number; ingested: number }>();
       for (const p of posts) {
         const info = s.insertPost.run(
           p.id, p.platform, p.source, p.url ?? null, p.createdAt, p.ingestedAt, p.authorKey, p.text, p.lang, p.langConfidence,
@@ -153,7 +159,14 @@ export class SqliteStore implements Store {
         for (const l of p.links) s.insertEntity.run(rowid, 'u', l);
         const key = `${Math.floor(p.createdAt / MINUTE) * MINUTE}\u0000${p.lang}\u0000${p.platform}`;
         rollups.set(key, (rollups.get(key) ?? 0) + 1);
+        const last = newest.get(p.source);
+        if (!last) newest.set(p.source, { created: p.createdAt, ingested: p.ingestedAt });
+        else {
+          if (p.createdAt > last.created) last.created = p.createdAt;
+          if (p.ingestedAt > last.ingested) last.ingested = p.ingestedAt;
+        }
       }
+      for (const [source, last] of newest) s.bumpSourceStats.run(source, last.created, last.ingested);
       for (const [key, n] of rollups) {
         const [minute, lang, platform] = key.split('\u0000');
         s.bumpRollup.run(Number(minute), lang, platform, n);
@@ -263,6 +276,8 @@ export class SqliteStore implements Store {
       }
       // Rollups describe stored posts: the purged minutes go with them.
       db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(cutoff);
+      // A source whose newest post was purged has no posts left.
+      db.prepare('DELETE FROM source_stats WHERE last_created_at < ?').run(cutoff);
       watches.purgeWatchRollups(db, cutoff);
       return rows.length;
     });
