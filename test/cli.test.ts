@@ -107,6 +107,32 @@ describe('tidewatch CLI', () => {
     expect(series2.reduce((n: number, p: { count: number }) => n + p.count, 0)).toBe(after.length);
   });
 
+  it('forget applies deletion notices: the posts leave search and the watch series, a re-import withdraws them, a bad line is named', () => {
+    const query = '天气 OR weather OR clima OR météo';
+    const sumOf = (series: string) => series.trim().split('\n').map((l) => JSON.parse(l) as { count: number }).reduce((n, p) => n + p.count, 0);
+    const before = run(['search', query, '--limit', '100000', '--json', '--data', data]).stdout.trim().split('\n').map((l) => JSON.parse(l).id as string);
+    const gone = before.slice(0, 30);
+    const notices = join(dir, 'deletions.txt');
+    writeFileSync(
+      notices,
+      [...gone.slice(0, 10), '', 'not an id', '{"id":"123","action":"scrub_geo"}', '{"id":"999","action":"delete"}', '{"action":1', ...gone.slice(10)].join('\n') + '\n',
+    );
+    const r = run(['forget', notices, '--json', '--data', data]);
+    expect(r.code).toBe(1); // two lines could not be read
+    expect(r.stderr).toContain(`${notices}:12: not a post id`);
+    expect(r.stderr).toContain(`${notices}:15: bad JSON`);
+    expect(lastJson(r.stdout)).toEqual({ notices: 34, deleted: 30, notStored: 1, skipped: 1, bad: 2, alertsRedacted: 0 });
+    const after = run(['search', query, '--limit', '100000', '--json', '--data', data]).stdout.trim().split('\n').map((l) => JSON.parse(l).id as string);
+    expect(after).toEqual(before.filter((id) => !gone.includes(id)));
+    expect(sumOf(run(['volume', 'weather', '--by', 'day', '--from', '2020-01-01', '--to', '2030-01-01', '--json', '--data', data]).stdout)).toBe(after.length);
+    // Importing the original file again does not bring them back.
+    expect(gone.some((id) => id.startsWith('sim:7-'))).toBe(true);
+    const again = lastJson(run(['ingest', sim, '--from-start', '--json', '--data', data]).stdout);
+    expect(again).toMatchObject({ stored: 0, withdrawn: gone.filter((id) => id.startsWith('sim:7-')).length });
+    expect(run(['forget', '--id', gone[0], '--json', '--data', data]).stdout).toContain('"deleted":0,"notStored":1');
+    expect(run(['forget', '--data', data]).code).toBe(1);
+  });
+
   it('analyze prints language and sentiment per line', () => {
     const r = run(['analyze'], 'I love this wonderful day\n今天天气很好\n');
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));

@@ -9,6 +9,7 @@ import { registerWatch } from './commands/watch.js';
 import { registerVolume } from './commands/volume.js';
 import { registerQuery } from './commands/query.js';
 import { registerPurge } from './commands/purge.js';
+import { registerForget } from './commands/forget.js';
 import { registerAlerts } from './commands/alerts.js';
 import { registerChannel } from './commands/channel.js';
 import { registerServe } from './commands/serve.js';
@@ -56,6 +57,7 @@ export function buildProgram(globals: GlobalOptions): Command {
   registerVolume(program, globals);
   registerQuery(program);
   registerPurge(program, globals);
+  registerForget(program, globals);
   registerAlerts(program, globals);
   registerChannel(program, globals);
   registerServe(program, globals);

@@ -9,6 +9,8 @@ export interface IngestProgress {
   read: number;
   stored: number;
   duplicates: number;
+  /** Posts not stored because their platform announced them deleted. */
+  withdrawn: number;
   quarantined: number;
   cursor: Cursor | undefined;
 }
@@ -17,6 +19,7 @@ export interface IngestSummary {
   read: number;
   stored: number;
   duplicates: number;
+  withdrawn: number;
   quarantined: number;
   seconds: number;
 }
@@ -68,7 +71,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? 2000;
   const maxInFlight = options.maxInFlight ?? 4;
   const started = performance.now();
-  const totals = { read: 0, stored: 0, duplicates: 0, quarantined: 0 };
+  const totals = { read: 0, stored: 0, duplicates: 0, withdrawn: 0, quarantined: 0 };
   let cursor = options.resume === false ? undefined : await store.getCheckpoint(source.name);
   const inFlight: Promise<{ chunk: Chunk; posts: Post[] }>[] = [];
 
@@ -81,11 +84,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     totals.read += chunk.read;
     totals.stored += result.stored;
     totals.duplicates += result.duplicates;
+    totals.withdrawn += result.withdrawn;
     totals.quarantined += chunk.bad.length;
     cursor = chunk.last;
     if (options.onCommit) {
       const ids = new Set(result.storedIds);
-      const stored = result.duplicates === 0 ? posts : posts.filter((p) => ids.has(p.id));
+      const stored = result.stored === posts.length ? posts : posts.filter((p) => ids.has(p.id));
       await options.onCommit(stored, result);
     }
     options.onProgress?.({ ...totals, cursor });

@@ -77,6 +77,26 @@ describe('RecentIndex', () => {
     await store.close();
   });
 
+  it('forgets posts their platform deleted, on its next refresh', async () => {
+    const store = openStore();
+    const now = 10 * HOUR;
+    await store.writeBatch([
+      makePost({ id: 'x:1', text: 'flood #rain', createdAt: now - HOUR, authorKey: author(1) }),
+      makePost({ id: 'x:2', text: 'flood', createdAt: now - HOUR, authorKey: author(2) }),
+    ]);
+    const index = new RecentIndex(store.db, async () => [{ name: 'w', query: 'flood' }], { now: () => now, pollMs: 1e9 });
+    await index.start();
+    expect(index.view('w', now - 2 * HOUR, now)!.count()).toBe(2);
+    await store.deletePosts(['x:1']);
+    await index.refresh();
+    const view = index.view('w', now - 2 * HOUR, now)!;
+    expect(view.count()).toBe(1);
+    expect(view.top('h', 5).rows).toEqual([]);
+    expect(view.newest(10).length).toBe(1);
+    index.stop();
+    await store.close();
+  });
+
   it('lists the newest matches after a cursor in (time, rowid) order when rows arrive out of time order', async () => {
     const store = openStore();
     const now = 10 * HOUR;

@@ -276,6 +276,9 @@ export class RecentIndex {
   private readonly readIds: Database.Statement;
   private readonly readRows: Database.Statement;
   private readonly readRange: Database.Statement;
+  private readonly lastDeletion: Database.Statement;
+  /** The newest deletion (deleted_posts rowid) the held matches reflect. */
+  private deletionsSeen: number | undefined;
   /** Posts the writer just stored, so they need not be read back, parsed and tokenised. */
   private readonly knownPosts = new Map<string, Post>();
 
@@ -291,10 +294,12 @@ export class RecentIndex {
     this.readIds = db.prepare('SELECT rowid, id, created_at FROM posts WHERE rowid > ? ORDER BY rowid LIMIT ?');
     this.readRows = db.prepare('SELECT rowid, * FROM posts WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid');
     this.readRange = db.prepare('SELECT rowid, * FROM posts WHERE rowid > ? AND rowid <= ? AND created_at >= ? ORDER BY rowid LIMIT ?');
+    this.lastDeletion = db.prepare('SELECT COALESCE(MAX(rowid), 0) FROM deleted_posts').pluck();
   }
 
   /** Starts following the store; resolves once the first catch-up has finished. */
   async start(): Promise<void> {
+    this.forgetDeleted();
     await this.syncWatches();
     await this.catchUp();
     this.schedule();
@@ -342,6 +347,7 @@ export class RecentIndex {
 
   /** Looks for changed watches and new rows now (tests; the poller does it on its own). */
   async refresh(): Promise<void> {
+    this.forgetDeleted();
     await this.syncWatches();
     await this.catchUp();
   }
@@ -355,6 +361,24 @@ export class RecentIndex {
       );
     }, this.pollMs);
     this.timer.unref();
+  }
+
+  /**
+   * When posts were deleted since the last look (their platform announced it), drops every watch's
+   * matches: syncWatches then adds the watches again and reads the horizon anew, and until that
+   * backfill is done the API answers those watches from SQL.
+   */
+  private forgetDeleted(): void {
+    const last = this.lastDeletion.get() as number;
+    if (this.deletionsSeen !== undefined && last !== this.deletionsSeen) {
+      for (const id of this.watches.keys()) {
+        this.matcher.remove(id);
+        this.columns.delete(id);
+        for (const b of this.backfills) b.matcher.remove(id);
+      }
+      this.watches.clear();
+    }
+    this.deletionsSeen = last;
   }
 
   /**

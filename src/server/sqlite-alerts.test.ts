@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../model/alert.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { makePost } from '../testing/fixtures.js';
 import { SqliteAlertRepository } from './sqlite-alerts.js';
 
 const dirs: string[] = [];
@@ -43,5 +45,18 @@ describe('SqliteAlertRepository', () => {
     expect(await repo.get('a')).toMatchObject({ status: 'acknowledged', acknowledgedAt: 5000, terms: [{ term: 'flood' }] });
     expect((await repo.list({ status: 'open', limit: 10 })).map((a) => a.id)).toEqual(['b', 'c']);
     db.close();
+  });
+
+  it('drops posts their platform deleted from the alerts that show them, and keeps the rest of the alert', async () => {
+    const store = new SqliteStore({ path: ':memory:' });
+    const repo = new SqliteAlertRepository(store.db);
+    const rep = (id: string) => ({ id, text: `post ${id}`, createdAt: 1000 });
+    store.writeBatchSync(['x:1', 'x:2', 'x:3'].map((id) => makePost({ id, text: `flood ${id}`, createdAt: 1000 })));
+    repo.add({ ...alert('a', 'floods', 1000), representative: [rep('x:1'), rep('x:2')] });
+    repo.add({ ...alert('b', 'floods', 2000), representative: [rep('x:3')] });
+    expect(await store.deletePosts(['x:1'])).toEqual({ deleted: 1, notStored: 0, alertsRedacted: 1 });
+    expect(await repo.get('a')).toMatchObject({ representative: [rep('x:2')], observed: 10, terms: [{ term: 'flood' }] });
+    expect((await repo.get('b'))?.representative).toEqual([rep('x:3')]);
+    await store.close();
   });
 });

@@ -46,10 +46,15 @@ describe.skipIf(!writerWorkerScript())('WriterThreadStore', () => {
     expect((await store.watchVolume(floods.id, 'hour', T0 - MIN, T0 + 60 * MIN)).reduce((s, p) => s + p.count, 0)).toBe(2);
     expect(await writer.purge(T0 + MIN)).toBe(1);
     expect((await store.getPost('x:1'))).toBeUndefined();
+    // Deletions a platform announced run on the writer thread too; a deleted id is withdrawn from later writes.
+    expect(await writer.deletePosts(['x:3', 'x:8'])).toEqual({ deleted: 1, notStored: 1, alertsRedacted: 0 });
+    expect((await store.watchVolume(floods.id, 'hour', T0 - MIN, T0 + 60 * MIN)).reduce((s, p) => s + p.count, 0)).toBe(0);
+    expect(await writer.writeBatch([batch2[1]])).toMatchObject({ stored: 0, duplicates: 0, withdrawn: 1 });
+    await expect(writer.deletePosts([''])).rejects.toThrow(/not a post id/);
     await writer.close();
     await expect(writer.writeBatch([makePost({ id: 'x:9', text: 'late', createdAt: T0 })])).rejects.toThrow(/closed/);
     // The caller's store stays usable.
-    expect((await store.stats()).posts).toBe(2);
+    expect((await store.stats()).posts).toBe(1);
     await store.close();
   });
 

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Post } from '../model/post.js';
 import type { Cursor } from '../sources/source.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { type Checkpoint, type QuarantineEntry, type Store, StoreError, type WriteResult } from '../store/store.js';
+import { type Checkpoint, type DeleteResult, type QuarantineEntry, type Store, StoreError, type WriteResult } from '../store/store.js';
 
 /**
  * The embedded store with its batch writes on a worker thread that owns a write connection to the
@@ -18,6 +18,7 @@ import { type Checkpoint, type QuarantineEntry, type Store, StoreError, type Wri
 export interface WorkerWriteResult {
   stored: number;
   duplicates: number;
+  withdrawn: number;
   storedIds: string[];
   matches: [watchId: number, index: number][];
 }
@@ -25,6 +26,7 @@ export interface WorkerWriteResult {
 export type WriterRequest =
   | { id: number; op: 'write'; posts: Post[]; checkpoint?: Checkpoint; quarantine?: QuarantineEntry[] }
   | { id: number; op: 'purge'; before: number }
+  | { id: number; op: 'delete'; ids: readonly string[]; reason?: string; at?: number }
   | { id: number; op: 'close' };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -110,11 +112,15 @@ export class WriterThreadStore implements Store {
 
   async writeBatch(posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]): Promise<WriteResult> {
     const r = (await this.call({ op: 'write', posts, checkpoint, quarantine })) as WorkerWriteResult;
-    return { stored: r.stored, duplicates: r.duplicates, storedIds: r.storedIds, matches: r.matches.map(([watchId, i]) => ({ watchId, post: posts[i] })) };
+    return { stored: r.stored, duplicates: r.duplicates, withdrawn: r.withdrawn, storedIds: r.storedIds, matches: r.matches.map(([watchId, i]) => ({ watchId, post: posts[i] })) };
   }
 
   async purge(before: number): Promise<number> {
     return (await this.call({ op: 'purge', before })) as number;
+  }
+
+  async deletePosts(ids: readonly string[], options: { reason?: string; at?: number } = {}): Promise<DeleteResult> {
+    return (await this.call({ op: 'delete', ids, ...options })) as DeleteResult;
   }
 
   getCheckpoint(source: string): Promise<Cursor | undefined> {

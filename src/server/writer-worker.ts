@@ -15,13 +15,16 @@ port.on('message', (msg: WriterRequest) => {
         const r = store.writeBatchSync(msg.posts, msg.checkpoint, msg.quarantine);
         const index = new Map<object, number>();
         if (r.matches.length) msg.posts.forEach((p, i) => index.set(p, i));
-        const result: WorkerWriteResult = { stored: r.stored, duplicates: r.duplicates, storedIds: r.storedIds, matches: r.matches.map((m) => [m.watchId, index.get(m.post)!]) };
+        const result: WorkerWriteResult = { stored: r.stored, duplicates: r.duplicates, withdrawn: r.withdrawn, storedIds: r.storedIds, matches: r.matches.map((m) => [m.watchId, index.get(m.post)!]) };
         reply = { id: msg.id, result };
         break;
       }
       case 'purge':
         // purge is synchronous inside; its promise is already settled.
         void store.purge(msg.before).then((n) => port.postMessage({ id: msg.id, result: n } satisfies WriterReply), (err: Error) => port.postMessage({ id: msg.id, error: err.message, name: err.name } satisfies WriterReply));
+        return;
+      case 'delete':
+        void store.deletePosts(msg.ids, { reason: msg.reason, at: msg.at }).then((r) => port.postMessage({ id: msg.id, result: r } satisfies WriterReply), (err: Error) => port.postMessage({ id: msg.id, error: err.message, name: err.name } satisfies WriterReply));
         return;
       case 'close':
         void store.close().then(() => port.postMessage({ id: msg.id, result: null } satisfies WriterReply));

@@ -134,5 +134,40 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       ]);
       await store.close();
     });
+
+    it('applies deletions a platform announced: the posts and everything counted from them go, and they are not stored again', async () => {
+      const store = await open();
+      const labelled = corpus.map((p, i) => ({ ...p, sentiment: { label: (['negative', 'neutral', 'positive'] as const)[i % 3], score: 0 } }));
+      await store.writeBatch(labelled.slice(0, 2));
+      const watch = await store.addWatch('valencia', 'valencia OR 天气'); // counts x:1, x:2 by backfill
+      await store.writeBatch(labelled); // counts bluesky:3, weibo:4 at ingest
+      expect(await store.deletePosts(['x:1', 'weibo:4', 'x:999', 'x:1'], { reason: 'deleted', at: T0 + 10 * MIN })).toEqual({ deleted: 2, notStored: 1, alertsRedacted: 0 });
+
+      expect(await store.getPost('x:1')).toBeUndefined();
+      expect((await store.searchTerms(['valencia'])).map((p) => p.id)).toEqual(['bluesky:3', 'x:2']);
+      expect(await store.searchTerms(['天气'])).toEqual([]);
+      expect(await store.stats()).toMatchObject({ posts: 3, languages: { en: 1, es: 1, ru: 1 }, platforms: { x: 2, bluesky: 1 } });
+      expect(await store.volume('minute', T0, T0 + 10 * MIN)).toEqual([
+        { t: T0, count: 1 },
+        { t: T0 + MIN, count: 1 },
+        { t: T0 + 3 * MIN, count: 1 },
+      ]);
+      const series = await store.watchVolume(watch.id, 'minute', T0, T0 + 10 * MIN);
+      expect(series.map(({ t, count, negative, neutral, positive }) => [t, count, negative, neutral, positive])).toEqual([
+        [T0, 1, 0, 1, 0], // x:2 (neutral) is left of x:1 and x:2
+        [T0 + MIN, 1, 0, 0, 1], // bluesky:3
+      ]);
+      // The rollups equal a recount of what is left.
+      const recount = await store.addWatch('recount', 'valencia OR 天气');
+      expect(await store.watchVolume(recount.id, 'minute', T0, T0 + 10 * MIN)).toEqual(series);
+
+      // Importing the same posts again stores none of the deleted ones.
+      const again = await store.writeBatch(labelled);
+      expect(again).toMatchObject({ stored: 0, duplicates: 3, withdrawn: 2, storedIds: [] });
+      expect((await store.stats()).posts).toBe(3);
+      expect(await store.deletePosts([])).toEqual({ deleted: 0, notStored: 0, alertsRedacted: 0 });
+      await expect(store.deletePosts([''])).rejects.toThrow(/id 1 is not a post id/);
+      await store.close();
+    });
   });
 }

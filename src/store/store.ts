@@ -18,10 +18,21 @@ export interface QuarantineEntry {
 export interface WriteResult {
   stored: number;
   duplicates: number;
+  /** Posts not stored because their platform announced them deleted (see Store.deletePosts). */
+  withdrawn: number;
   /** Ids of the posts that were new (duplicates excluded), in input order. */
   storedIds: string[];
   /** The new posts' matches against the stored watches, counted into the watches' rollups in the same transaction. */
   matches: { watchId: number; post: Post }[];
+}
+
+export interface DeleteResult {
+  /** Posts that were stored and are now removed. */
+  deleted: number;
+  /** Ids that were not stored (never ingested, purged, or already deleted); remembered all the same. */
+  notStored: number;
+  /** Alerts whose representative posts lost one or more of the deleted posts. */
+  alertsRedacted: number;
 }
 
 export interface Stats {
@@ -111,6 +122,13 @@ export interface Store {
   quarantined(limit?: number): Promise<QuarantineEntry[]>;
   /** Delete posts created before `before` (epoch ms) with their index entries; returns how many. */
   purge(before: number): Promise<number>;
+  /**
+   * Applies deletions a platform announced: removes each post with its index entries, entities and
+   * everything counted from it (volume and watch rollups, alerts' representative posts), and
+   * remembers the id so a later import does not store the post again. Ids not stored are
+   * remembered too.
+   */
+  deletePosts(ids: readonly string[], options?: { reason?: string; at?: number }): Promise<DeleteResult>;
   close(): Promise<void>;
 
   // Watches and the query language (issue 3). Query arguments are query-language text; invalid

@@ -88,7 +88,8 @@ export function registerIngest(program: Command, globals: GlobalOptions): void {
           process.stdout.write(`${JSON.stringify({ ...summary, peakRssMB })}\n`);
         } else {
           process.stdout.write(
-            `read ${summary.read}, stored ${summary.stored}, duplicates ${summary.duplicates}, quarantined ${summary.quarantined}` +
+            `read ${summary.read}, stored ${summary.stored}, duplicates ${summary.duplicates},` +
+              `${summary.withdrawn ? ` withdrawn ${summary.withdrawn} (deleted by their platform),` : ''} quarantined ${summary.quarantined}` +
               ` in ${summary.seconds}s${summary.quarantined ? ` (see ${folder.quarantinePath})` : ''}; ${alerting.fired.length} alerts\n`,
           );
         }

@@ -106,6 +106,28 @@ export function registerOperationsRoutes(app: App, ctx: RouteContext): void {
     sources: deps.sources ? await deps.sources.list() : [],
   }));
 
+  app.post(
+    '/api/deletions',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags: ['sources'],
+        summary: 'Apply deletions a platform announced (admin)',
+        description:
+          'Removes each post with everything counted from it (volume and watch series, alerts’ representative posts) and remembers its id, so a later import does not store it again. Ids not stored are remembered too.',
+        body: z.object({
+          ids: z.array(z.string().min(1).max(512).describe('platform:id, e.g. x:1460323737035677698')).min(1).max(10_000),
+          reason: z.string().min(1).max(64).optional().describe('why, e.g. x:delete (default: deleted)'),
+        }),
+      },
+    },
+    async (req) => {
+      const result = await deps.store.deletePosts(req.body.ids, { reason: req.body.reason, at: ctx.now() });
+      ctx.audit(req, 'posts.delete', `${req.body.ids.length} ids`, { ...result });
+      return result;
+    },
+  );
+
   app.get(
     '/api/audit',
     {

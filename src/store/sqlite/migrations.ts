@@ -164,6 +164,17 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO source_stats (source, last_created_at, last_ingested_at)
     SELECT source, MAX(created_at), MAX(ingested_at) FROM posts GROUP BY source;
   `,
+  // 5: posts their platform announced deleted. The post is removed with everything counted from
+  // it, and its id stays here so that a later import of the same post does not store it again.
+  // The rowid orders the deletions: readers that hold posts in memory watch MAX(rowid).
+  `
+  CREATE TABLE deleted_posts (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    deleted_at INTEGER NOT NULL,
+    reason TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

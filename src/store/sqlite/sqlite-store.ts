@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import type { Post } from '../../model/post.js';
 import type { Cursor } from '../../sources/source.js';
-import type { Bucket, Checkpoint, QuarantineEntry, SearchOptions, SeriesPoint, Stats, Store, WriteResult } from '../store.js';
+import type { Bucket, Checkpoint, DeleteResult, QuarantineEntry, SearchOptions, SeriesPoint, Stats, Store, WriteResult } from '../store.js';
 import { StoreError } from '../store.js';
 import { migrate } from './migrations.js';
 import type { QueryPage, QuerySearchOptions, ShareOfVoice, Watch, WatchSeriesPoint } from '../store.js';
 import * as watches from './watches.js';
+import { deletePosts } from './deletions.js';
 import { WatchMatcher } from '../../query/index.js';
 
 const MINUTE = 60_000;
@@ -133,6 +134,8 @@ export class SqliteStore implements Store {
       ),
       insertQuarantine: db.prepare('INSERT INTO quarantine (source, line, reason, excerpt, at) VALUES (?, ?, ?, ?, ?)'),
       getPost: db.prepare('SELECT rowid, * FROM posts WHERE id = ?'),
+      anyDeleted: db.prepare('SELECT EXISTS (SELECT 1 FROM deleted_posts) AS any').pluck(),
+      isDeleted: db.prepare('SELECT 1 FROM deleted_posts WHERE id = ?').pluck(),
     };
 
     const s = this.statements;
@@ -142,7 +145,14 @@ export class SqliteStore implements Store {
       const storedIds: string[] = [];
       const rollups = new Map<string, number>();
       const newest = new Map<string, { created: number; ingested: number }>();
+      // Posts announced deleted are not stored again (one look-up each, only once any exist).
+      const checkDeleted = s.anyDeleted.get() === 1;
+      let withdrawn = 0;
       for (const p of posts) {
+        if (checkDeleted && s.isDeleted.get(p.id) === 1) {
+          withdrawn++;
+          continue;
+        }
         const info = s.insertPost.run(
           p.id, p.platform, p.source, p.url ?? null, p.createdAt, p.ingestedAt, p.authorKey, p.text, p.lang, p.langConfidence,
           jsonList(p.hashtags), jsonList(p.mentions), jsonList(p.links), jsonList(p.domains),
@@ -179,7 +189,7 @@ export class SqliteStore implements Store {
         watches.syncWatchMatcher(db, this.watchMatcher);
         if (this.watchMatcher.size > 0) matches = watches.recordBatch(db, this.watchMatcher, posts, storedIds);
       }
-      return { stored: storedIds.length, duplicates: posts.length - storedIds.length, storedIds, matches };
+      return { stored: storedIds.length, duplicates: posts.length - storedIds.length - withdrawn, withdrawn, storedIds, matches };
     });
   }
 
@@ -282,6 +292,10 @@ export class SqliteStore implements Store {
       return rows.length;
     });
     return purgeTx();
+  }
+
+  async deletePosts(ids: readonly string[], options: { reason?: string; at?: number } = {}): Promise<DeleteResult> {
+    return deletePosts(this.db, ids, options);
   }
 
   // Watches and query search: see ./watches.ts.

@@ -378,6 +378,47 @@ export function syncWatchMatcher(db: Database.Database, matcher: WatchMatcher): 
   return { changed, failed };
 }
 
+/**
+ * Takes posts about to be deleted out of the watch rollups that counted them: for each watch whose
+ * rollups cover a post (rowid <= synced_rowid), the post is matched the way backfill matches it,
+ * by the watch's compiled query over the stored row. Call it inside the deleting transaction,
+ * before the rows go. Returns how many (watch, post) matches were taken out.
+ */
+export function uncountPosts(db: Database.Database, rowids: readonly number[]): number {
+  if (rowids.length === 0) return 0;
+  const list = JSON.stringify(rowids);
+  const lowest = Math.min(...rowids);
+  const covering = db.prepare('SELECT id, query, synced_rowid FROM watches WHERE synced_rowid >= ?').all(lowest) as Pick<WatchRow, 'id' | 'query' | 'synced_rowid'>[];
+  const unbump = db.prepare('UPDATE watch_rollup_minute SET n = n - ?, neg = neg - ?, neu = neu - ?, pos = pos - ? WHERE watch_id = ? AND minute = ? AND lang = ?');
+  const dropEmpty = db.prepare('DELETE FROM watch_rollup_minute WHERE watch_id = ? AND minute = ? AND lang = ? AND n <= 0');
+  let uncounted = 0;
+  for (const w of covering) {
+    let q: CompiledSqliteQuery;
+    try {
+      q = compileQuery(db, w.query);
+    } catch (err) {
+      // A stored query that no longer parses counted nothing since it stopped parsing; before that
+      // its rollups were rebuilt (updateWatch), so there is nothing of it to take out.
+      if (err instanceof QueryError) continue;
+      throw err;
+    }
+    const cells = db
+      .prepare(
+        `SELECT ${MINUTE_OF('p.created_at')} AS minute, p.lang AS lang, count(*) AS n,
+                sum(p.sentiment_label IS 'negative') AS neg, sum(p.sentiment_label IS 'neutral') AS neu, sum(p.sentiment_label IS 'positive') AS pos
+         FROM posts p WHERE p.rowid IN (SELECT value FROM json_each(?)) AND p.rowid <= ? AND (${q.where})
+         GROUP BY 1, 2`,
+      )
+      .all(list, w.synced_rowid, ...q.params) as { minute: number; lang: string; n: number; neg: number; neu: number; pos: number }[];
+    for (const c of cells) {
+      unbump.run(c.n, c.neg, c.neu, c.pos, w.id, c.minute, c.lang);
+      dropEmpty.run(w.id, c.minute, c.lang);
+      uncounted += c.n;
+    }
+  }
+  return uncounted;
+}
+
 /** Deletes watch rollups of minutes before `before` (the store's purge calls it with its cutoff). */
 export function purgeWatchRollups(db: Database.Database, before: number): number {
   return db.prepare('DELETE FROM watch_rollup_minute WHERE minute < ?').run(before).changes;
