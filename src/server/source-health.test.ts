@@ -59,9 +59,9 @@ describe('source health', () => {
     store.writeBatchSync(posts('rss:a', [NOW - 40 * MIN, NOW - 20 * MIN]));
     store.writeBatchSync(posts('rss:b', [NOW - 70 * MIN]));
     await store.close();
-    // Back to schema 3, before source_stats existed.
+    // Back to schema 3, before source_stats (and deleted_posts) existed.
     const raw = new Database(path);
-    raw.exec('DROP TABLE source_stats; UPDATE schema_version SET version = 3');
+    raw.exec('DROP TABLE source_stats; DROP TABLE deleted_posts; UPDATE schema_version SET version = 3');
     raw.close();
     const upgraded = new SqliteStore({ path });
     const health = byName(await new SqliteSourceHealth(upgraded.db, () => NOW, 0).list());
