@@ -24,6 +24,19 @@ describe('sqlite migrations', () => {
     await b.close();
   });
 
+  it('opens a database of an older schema read-only, without migrating it', async () => {
+    const path = join(dir, 'v3.db');
+    const old = new Database(path);
+    old.exec('CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (3)');
+    for (const sql of MIGRATIONS.slice(0, 3)) old.exec(sql);
+    old.close();
+    const store = new SqliteStore({ path, readonly: true });
+    expect(await store.getPost('x:1')).toBeUndefined();
+    expect((await store.stats()).posts).toBe(0);
+    expect(store.db.prepare('SELECT version FROM schema_version').pluck().get()).toBe(3);
+    await store.close();
+  });
+
   it('brings a version-2 database whose server created alerts, tokens and audit tables itself to version 3, keeping their rows', async () => {
     const path = join(dir, 'v2.db');
     const old = new Database(path);

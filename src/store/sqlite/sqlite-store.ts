@@ -127,29 +127,35 @@ export class SqliteStore implements Store {
          ON CONFLICT(source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
       ),
       getCheckpoint: db.prepare('SELECT cursor FROM checkpoints WHERE source = ?'),
-      bumpSourceStats: db.prepare(
-        `INSERT INTO source_stats (source, last_created_at, last_ingested_at) VALUES (?, ?, ?)
-         ON CONFLICT(source) DO UPDATE SET last_created_at = MAX(last_created_at, excluded.last_created_at),
-           last_ingested_at = MAX(last_ingested_at, excluded.last_ingested_at)`,
-      ),
       insertQuarantine: db.prepare('INSERT INTO quarantine (source, line, reason, excerpt, at) VALUES (?, ?, ?, ?, ?)'),
       getPost: db.prepare('SELECT rowid, * FROM posts WHERE id = ?'),
-      anyDeleted: db.prepare('SELECT EXISTS (SELECT 1 FROM deleted_posts) AS any').pluck(),
-      isDeleted: db.prepare('SELECT 1 FROM deleted_posts WHERE id = ?').pluck(),
     };
+    // Write-side only: a read-only store may open a database of a schema before these tables.
+    const w = options.readonly
+      ? undefined
+      : {
+          bumpSourceStats: db.prepare(
+            `INSERT INTO source_stats (source, last_created_at, last_ingested_at) VALUES (?, ?, ?)
+             ON CONFLICT(source) DO UPDATE SET last_created_at = MAX(last_created_at, excluded.last_created_at),
+               last_ingested_at = MAX(last_ingested_at, excluded.last_ingested_at)`,
+          ),
+          anyDeleted: db.prepare('SELECT EXISTS (SELECT 1 FROM deleted_posts) AS any').pluck(),
+          isDeleted: db.prepare('SELECT 1 FROM deleted_posts WHERE id = ?').pluck(),
+        };
 
     const s = this.statements;
     this.watchMatcher = options.readonly || options.matchWatches === false ? new WatchMatcher() : watches.loadWatchMatcher(db);
     const matchWatches = !options.readonly && options.matchWatches !== false;
     this.writeTx = db.transaction((posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]) => {
+      if (!w) throw new StoreError('the store is read-only');
       const storedIds: string[] = [];
       const rollups = new Map<string, number>();
       const newest = new Map<string, { created: number; ingested: number }>();
       // Posts announced deleted are not stored again (one look-up each, only once any exist).
-      const checkDeleted = s.anyDeleted.get() === 1;
+      const checkDeleted = w.anyDeleted.get() === 1;
       let withdrawn = 0;
       for (const p of posts) {
-        if (checkDeleted && s.isDeleted.get(p.id) === 1) {
+        if (checkDeleted && w.isDeleted.get(p.id) === 1) {
           withdrawn++;
           continue;
         }
@@ -176,7 +182,7 @@ export class SqliteStore implements Store {
           if (p.ingestedAt > last.ingested) last.ingested = p.ingestedAt;
         }
       }
-      for (const [source, last] of newest) s.bumpSourceStats.run(source, last.created, last.ingested);
+      for (const [source, last] of newest) w.bumpSourceStats.run(source, last.created, last.ingested);
       for (const [key, n] of rollups) {
         const [minute, lang, platform] = key.split('\u0000');
         s.bumpRollup.run(Number(minute), lang, platform, n);
