@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreConformance } from '../conformance.js';
 import { migrate, MIGRATIONS } from './migrations.js';
+import { makePost } from '../../testing/fixtures.js';
 import { SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tidewatch-sqlite-'));
@@ -22,6 +25,25 @@ describe('sqlite migrations', () => {
     const b = new SqliteStore({ path });
     expect(migrate(b.db)).toBe(MIGRATIONS.length);
     await b.close();
+  });
+
+  it('waits for another connection that holds the write lock and commits, instead of failing with "database is locked"', async () => {
+    const path = join(dir, 'contended.db');
+    const store = new SqliteStore({ path });
+    // Another process takes the write lock, writes, and commits 300 ms later.
+    const holder = spawn(process.execPath, ['-e', `
+      const db = new (require('better-sqlite3'))(${JSON.stringify(path)});
+      db.exec("BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('holder', '1')");
+      process.stdout.write('locked\\n');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      db.exec('COMMIT');
+    `], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await once(holder.stdout!, 'data');
+    const result = store.writeBatchSync([makePost({ id: 'x:1', text: 'written after the other commit', createdAt: 1000 })]);
+    expect(result.stored).toBe(1);
+    await once(holder, 'exit');
+    expect(store.db.prepare("SELECT value FROM meta WHERE key = 'holder'").pluck().get()).toBe('1');
+    await store.close();
   });
 
   it('opens a database of an older schema read-only, without migrating it', async () => {

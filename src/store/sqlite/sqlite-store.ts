@@ -86,7 +86,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly statements;
-  private readonly writeTx: (posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]) => WriteResult;
+  private readonly writeTx: Database.Transaction<(posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]) => WriteResult>;
   /** Every stored watch, compiled; synced with the watches table before each batch. */
   private readonly watchMatcher: WatchMatcher;
 
@@ -199,13 +199,16 @@ export class SqliteStore implements Store {
     });
   }
 
+  // Writes begin IMMEDIATE: the transaction reads before it writes (deleted ids), and a deferred
+  // one would then fail at once with SQLITE_BUSY when another connection (a backfill, the API)
+  // committed in between, instead of waiting for the lock.
   /** Synchronous write, for callers already on the writer thread. */
   writeBatchSync(posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]): WriteResult {
-    return this.writeTx(posts, checkpoint, quarantine);
+    return this.writeTx.immediate(posts, checkpoint, quarantine);
   }
 
   async writeBatch(posts: Post[], checkpoint?: Checkpoint, quarantine?: QuarantineEntry[]): Promise<WriteResult> {
-    return this.writeTx(posts, checkpoint, quarantine);
+    return this.writeTx.immediate(posts, checkpoint, quarantine);
   }
 
   async getCheckpoint(source: string): Promise<Cursor | undefined> {
