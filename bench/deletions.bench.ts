@@ -13,14 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { samplePosts } from '../src/server/testing/sample-posts.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { countQuery } from '../src/store/sqlite/watches.js';
+import { numberArg } from './args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const POSTS = arg('posts', 1_000_000);
-const DELETE = arg('delete', 100_000);
+const POSTS = numberArg('posts', 1_000_000);
+const DELETE = numberArg('delete', 100_000);
 const CALL = 10_000;
 const BATCH = 10_000;
 const WATCHES = { floods: 'flood OR فيضان OR 洪水', vaccines: 'vaccination OR vacunación OR 疫苗', arabic: 'lang:ar' };

@@ -13,14 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { SqliteSourceHealth } from '../src/server/source-health.js';
 import { samplePosts } from '../src/server/testing/sample-posts.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { numberArg } from './args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const POSTS = arg('posts', 1_000_000);
-const RUNS = arg('runs', 9);
+const POSTS = numberArg('posts', 1_000_000);
+const RUNS = numberArg('runs', 9);
 const BATCH = 10_000;
 /** Every 20th batch comes from a second, sparse source. */
 const SOURCES = ['sample', 'rss:sparse'];

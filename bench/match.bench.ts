@@ -13,15 +13,11 @@ import { postId, type Post } from '../src/model/post.js';
 import { compileMatcher, parseQuery, prepareForMatching, WatchMatcher, type PreparedPost } from '../src/query/index.js';
 import { createSimulator } from '../src/sources/simulator/index.js';
 import { seededRandom } from '../src/sources/simulator/rng.js';
+import { numberArg } from './args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const POSTS = arg('posts', 200_000);
-const WATCHES = arg('watches', 100);
-const SEED = arg('seed', 11);
+const POSTS = numberArg('posts', 200_000);
+const WATCHES = numberArg('watches', 100);
+const SEED = numberArg('seed', 11);
 
 async function simulatedPosts(n: number): Promise<Post[]> {
   const posts: Post[] = [];

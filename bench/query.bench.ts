@@ -15,14 +15,10 @@ import { postId, type Post } from '../src/model/post.js';
 import { createSimulator } from '../src/sources/simulator/index.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { addWatch, countQuery, listWatches, removeWatch, searchQuery, watchVolume } from '../src/store/sqlite/watches.js';
+import { numberArg } from './args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const POSTS = arg('posts', 1_000_000);
-const RUNS = arg('runs', 40);
+const POSTS = numberArg('posts', 1_000_000);
+const RUNS = numberArg('runs', 40);
 const SEED = 3;
 const MONTH_START = Date.UTC(2025, 0, 1);
 const MONTH = 30 * 86_400_000;

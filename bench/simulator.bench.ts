@@ -10,15 +10,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulator, resolveOptions, SimulatedStream, writeSimulation } from '../src/sources/simulator/index.js';
+import { numberArg } from './args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const POSTS = arg('posts', 1_000_000);
-const SEED = arg('seed', 42);
-const READ_POSTS = Math.min(POSTS, arg('read-posts', 200_000));
+const POSTS = numberArg('posts', 1_000_000);
+const SEED = numberArg('seed', 42);
+const READ_POSTS = Math.min(POSTS, numberArg('read-posts', 200_000));
 
 function generate(posts: number): { seconds: number; chars: number; stream: SimulatedStream } {
   const stream = new SimulatedStream(resolveOptions({ seed: SEED, posts }));

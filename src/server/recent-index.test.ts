@@ -87,6 +87,7 @@ describe('RecentIndex', () => {
     const index = new RecentIndex(store.db, async () => [{ name: 'w', query: 'flood' }], { now: () => now, pollMs: 1e9 });
     await index.start();
     expect(index.view('w', now - 2 * HOUR, now)!.count()).toBe(2);
+    expect(index.view('w', now - 2 * HOUR, now)!.top('h', 5).rows).toEqual([{ value: 'rain', posts: 1, authors: 1 }]);
     await store.deletePosts(['x:1']);
     await index.refresh();
     const view = index.view('w', now - 2 * HOUR, now)!;

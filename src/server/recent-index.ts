@@ -370,15 +370,16 @@ export class RecentIndex {
    */
   private forgetDeleted(): void {
     const last = this.lastDeletion.get() as number;
-    if (this.deletionsSeen !== undefined && last !== this.deletionsSeen) {
-      for (const id of this.watches.keys()) {
-        this.matcher.remove(id);
-        this.columns.delete(id);
-        for (const b of this.backfills) b.matcher.remove(id);
-      }
-      this.watches.clear();
-    }
+    if (this.deletionsSeen !== undefined && last !== this.deletionsSeen) for (const id of [...this.watches.keys()]) this.dropWatch(id);
     this.deletionsSeen = last;
+  }
+
+  /** Forgets a watch and its matches, live and in any backfill. */
+  private dropWatch(id: number): void {
+    this.matcher.remove(id);
+    this.watches.delete(id);
+    this.columns.delete(id);
+    for (const b of this.backfills) b.matcher.remove(id);
   }
 
   /**
@@ -394,10 +395,7 @@ export class RecentIndex {
         wanted.delete(w.name);
         continue;
       }
-      this.matcher.remove(id);
-      this.watches.delete(id);
-      this.columns.delete(id);
-      for (const b of this.backfills) b.matcher.remove(id);
+      this.dropWatch(id);
     }
     if (!this.started) {
       this.started = true;

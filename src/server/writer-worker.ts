@@ -7,6 +7,14 @@ import type { WorkerWriteResult, WriterReply, WriterRequest } from './writer-thr
 const store = new SqliteStore({ path: (workerData as { dbPath: string }).dbPath });
 const port = parentPort!;
 
+/** Answers a request with what its promise settles to (the store's async methods run synchronously inside). */
+function answer(id: number, work: Promise<unknown>): void {
+  void work.then(
+    (result) => port.postMessage({ id, result: result ?? null } satisfies WriterReply),
+    (err: Error) => port.postMessage({ id, error: err.message, name: err.name } satisfies WriterReply),
+  );
+}
+
 port.on('message', (msg: WriterRequest) => {
   let reply: WriterReply;
   try {
@@ -20,15 +28,11 @@ port.on('message', (msg: WriterRequest) => {
         break;
       }
       case 'purge':
-        // purge is synchronous inside; its promise is already settled.
-        void store.purge(msg.before).then((n) => port.postMessage({ id: msg.id, result: n } satisfies WriterReply), (err: Error) => port.postMessage({ id: msg.id, error: err.message, name: err.name } satisfies WriterReply));
-        return;
+        return answer(msg.id, store.purge(msg.before));
       case 'delete':
-        void store.deletePosts(msg.ids, { reason: msg.reason, at: msg.at }).then((r) => port.postMessage({ id: msg.id, result: r } satisfies WriterReply), (err: Error) => port.postMessage({ id: msg.id, error: err.message, name: err.name } satisfies WriterReply));
-        return;
+        return answer(msg.id, store.deletePosts(msg.ids, { reason: msg.reason, at: msg.at }));
       case 'close':
-        void store.close().then(() => port.postMessage({ id: msg.id, result: null } satisfies WriterReply));
-        return;
+        return answer(msg.id, store.close());
     }
   } catch (err) {
     const e = err as Error;

@@ -1,24 +1,20 @@
 import type { Command } from 'commander';
 import { parseDeletionLine, readDeletions, type DeletionItem } from '../../sources/deletions.js';
-import type { Store } from '../../store/store.js';
+import type { DeleteResult, Store } from '../../store/store.js';
 import { UsageError, dataFolder, openStore, resolveDataDir } from '../context.js';
 import type { GlobalOptions } from '../main.js';
 
 /** Bad lines printed one by one before the rest are only counted. */
 const SHOWN_BAD_LINES = 20;
 
-export interface ForgetSummary {
+/** The store's DeleteResult summed over every call, and what the notices themselves came to. */
+export interface ForgetSummary extends DeleteResult {
   /** Notices read (one a line). */
   notices: number;
-  /** Posts that were stored and are now deleted. */
-  deleted: number;
-  /** Ids not stored (never ingested, purged or deleted before); remembered so they are never stored. */
-  notStored: number;
   /** Notices that change nothing tidewatch keeps (e.g. an X scrub_geo). */
   skipped: number;
   /** Lines that could not be read; each is reported with its line number. */
   bad: number;
-  alertsRedacted: number;
 }
 
 /**
@@ -35,7 +31,11 @@ export async function applyDeletions(store: Store, batches: AsyncIterable<Deleti
         summary.bad++;
         onBad(item);
       } else if (item.kind === 'skip') summary.skipped++;
-      else byReason.set(item.reason, [...(byReason.get(item.reason) ?? []), item.id]);
+      else {
+        const ids = byReason.get(item.reason);
+        if (ids) ids.push(item.id);
+        else byReason.set(item.reason, [item.id]);
+      }
     }
     for (const [reason, ids] of byReason) {
       const r = await store.deletePosts(ids, { reason });

@@ -1,11 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { Alert } from '../../model/alert.js';
 import { type DeleteResult, StoreError } from '../store.js';
-import { uncountPosts } from './watches.js';
+import { MINUTE_OF, uncountPosts } from './watches.js';
 
-const MINUTE = 60_000;
 /** Ids per statement: json_each takes them as one parameter. */
 const CHUNK = 5000;
+
+/** Deletes stored posts by rowid with their full-text rows; entities go with them (ON DELETE CASCADE). Purge and deletions share it. */
+export function removePostRows(db: Database.Database, rowids: Iterable<number>): void {
+  const delFts = db.prepare('DELETE FROM posts_fts WHERE rowid = ?');
+  const delPost = db.prepare('DELETE FROM posts WHERE rowid = ?');
+  for (const rowid of rowids) {
+    delFts.run(rowid);
+    delPost.run(rowid);
+  }
+}
 
 /**
  * Applies deletions a platform announced (Store.deletePosts), in one transaction: the watch
@@ -23,31 +32,25 @@ export function deletePosts(db: Database.Database, ids: readonly string[], optio
   const tx = db.transaction((): DeleteResult => {
     const result: DeleteResult = { deleted: 0, notStored: 0, alertsRedacted: 0 };
     const removed = new Set<string>();
-    const readRows = db.prepare('SELECT rowid, id, created_at, lang, platform FROM posts WHERE id IN (SELECT value FROM json_each(?))');
+    const readRows = db.prepare('SELECT rowid, id FROM posts WHERE id IN (SELECT value FROM json_each(?))');
+    const volumeCells = db.prepare(
+      `SELECT ${MINUTE_OF('created_at')} AS minute, lang, platform, count(*) AS n FROM posts
+       WHERE rowid IN (SELECT value FROM json_each(?)) GROUP BY 1, 2, 3`,
+    );
     const unbumpVolume = db.prepare('UPDATE rollup_minute SET n = n - ? WHERE minute = ? AND lang = ? AND platform = ?');
     const dropEmptyVolume = db.prepare('DELETE FROM rollup_minute WHERE minute = ? AND lang = ? AND platform = ? AND n <= 0');
-    const delFts = db.prepare('DELETE FROM posts_fts WHERE rowid = ?');
-    const delPost = db.prepare('DELETE FROM posts WHERE rowid = ?');
     const remember = db.prepare('INSERT OR IGNORE INTO deleted_posts (id, deleted_at, reason) VALUES (?, ?, ?)');
     for (let i = 0; i < unique.length; i += CHUNK) {
       const chunk = unique.slice(i, i + CHUNK);
-      const rows = readRows.all(JSON.stringify(chunk)) as { rowid: number; id: string; created_at: number; lang: string; platform: string }[];
-      uncountPosts(db, rows.map((r) => r.rowid));
-      const volume = new Map<string, number>();
-      for (const r of rows) {
-        const key = `${Math.floor(r.created_at / MINUTE) * MINUTE}\u0000${r.lang}\u0000${r.platform}`;
-        volume.set(key, (volume.get(key) ?? 0) + 1);
+      const rows = readRows.all(JSON.stringify(chunk)) as { rowid: number; id: string }[];
+      const rowids = rows.map((r) => r.rowid);
+      uncountPosts(db, rowids);
+      for (const c of volumeCells.all(JSON.stringify(rowids)) as { minute: number; lang: string; platform: string; n: number }[]) {
+        unbumpVolume.run(c.n, c.minute, c.lang, c.platform);
+        dropEmptyVolume.run(c.minute, c.lang, c.platform);
       }
-      for (const [key, n] of volume) {
-        const [minute, lang, platform] = key.split('\u0000');
-        unbumpVolume.run(n, Number(minute), lang, platform);
-        dropEmptyVolume.run(Number(minute), lang, platform);
-      }
-      for (const r of rows) {
-        delFts.run(r.rowid);
-        delPost.run(r.rowid); // post_entities go with it (ON DELETE CASCADE)
-        removed.add(r.id);
-      }
+      removePostRows(db, rowids);
+      for (const r of rows) removed.add(r.id);
       for (const id of chunk) remember.run(id, at, reason);
       result.deleted += rows.length;
       result.notStored += chunk.length - rows.length;
@@ -61,14 +64,18 @@ export function deletePosts(db: Database.Database, ids: readonly string[], optio
 /** Drops deleted posts from the alerts that show them as representative posts; returns how many alerts changed. */
 function redactAlerts(db: Database.Database, removed: ReadonlySet<string>): number {
   if (removed.size === 0) return 0;
+  // Only the alerts that show a deleted post are read and rewritten.
+  const showing = db
+    .prepare(
+      `SELECT a.id, a.body FROM alerts a
+       WHERE EXISTS (SELECT 1 FROM json_each(a.body, '$.representative') r
+                     WHERE json_extract(r.value, '$.id') IN (SELECT value FROM json_each(?)))`,
+    )
+    .all(JSON.stringify([...removed])) as { id: string; body: string }[];
   const update = db.prepare('UPDATE alerts SET body = ? WHERE id = ?');
-  let changed = 0;
-  for (const row of db.prepare('SELECT id, body FROM alerts').all() as { id: string; body: string }[]) {
-    const body = JSON.parse(row.body) as Pick<Alert, 'representative'>;
-    const kept = body.representative?.filter((p) => !removed.has(p.id));
-    if (!kept || kept.length === body.representative.length) continue;
-    update.run(JSON.stringify({ ...body, representative: kept }), row.id);
-    changed++;
+  for (const row of showing) {
+    const body = JSON.parse(row.body) as Alert;
+    update.run(JSON.stringify({ ...body, representative: body.representative.filter((p) => !removed.has(p.id)) }), row.id);
   }
-  return changed;
+  return showing.length;
 }

@@ -6,7 +6,7 @@ import { StoreError } from '../store.js';
 import { migrate } from './migrations.js';
 import type { QueryPage, QuerySearchOptions, ShareOfVoice, Watch, WatchSeriesPoint } from '../store.js';
 import * as watches from './watches.js';
-import { deletePosts } from './deletions.js';
+import { deletePosts, removePostRows } from './deletions.js';
 import { WatchMatcher } from '../../query/index.js';
 
 const MINUTE = 60_000;
@@ -281,24 +281,14 @@ export class SqliteStore implements Store {
     // Purge whole minutes so the per-minute rollups stay equal to the posts they count.
     const cutoff = Math.floor(before / MINUTE) * MINUTE;
     const purgeTx = db.transaction(() => {
-      const rows = db.prepare('SELECT rowid, created_at, lang, platform FROM posts WHERE created_at < ?').all(cutoff) as {
-        rowid: number;
-        created_at: number;
-        lang: string;
-        platform: string;
-      }[];
-      const delFts = db.prepare('DELETE FROM posts_fts WHERE rowid = ?');
-      const delPost = db.prepare('DELETE FROM posts WHERE rowid = ?');
-      for (const r of rows) {
-        delFts.run(r.rowid);
-        delPost.run(r.rowid);
-      }
+      const rowids = db.prepare('SELECT rowid FROM posts WHERE created_at < ?').pluck().all(cutoff) as number[];
+      removePostRows(db, rowids);
       // Rollups describe stored posts: the purged minutes go with them.
       db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(cutoff);
       // A source whose newest post was purged has no posts left.
       db.prepare('DELETE FROM source_stats WHERE last_created_at < ?').run(cutoff);
       watches.purgeWatchRollups(db, cutoff);
-      return rows.length;
+      return rowids.length;
     });
     return purgeTx();
   }

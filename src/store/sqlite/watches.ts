@@ -176,7 +176,29 @@ export function removeWatch(db: Database.Database, nameOrId: string | number): b
   return true;
 }
 
-const MINUTE_OF = (column: string) => `(${column} - (((${column} % ${MINUTE}) + ${MINUTE}) % ${MINUTE}))`;
+/** SQL for the start of the minute of an epoch-ms column (floored, negative times included). */
+export const MINUTE_OF = (column: string) => `(${column} - (((${column} % ${MINUTE}) + ${MINUTE}) % ${MINUTE}))`;
+
+interface RollupCell {
+  minute: number;
+  lang: string;
+  n: number;
+  neg: number;
+  neu: number;
+  pos: number;
+}
+
+/** A watch's rollup cells over the stored posts that `rows` (SQL over `posts AS p`) selects and its query matches. */
+function matchedCells(db: Database.Database, q: CompiledSqliteQuery, rows: string, rowParams: unknown[]): RollupCell[] {
+  return db
+    .prepare(
+      `SELECT ${MINUTE_OF('p.created_at')} AS minute, p.lang AS lang, count(*) AS n,
+              sum(p.sentiment_label IS 'negative') AS neg, sum(p.sentiment_label IS 'neutral') AS neu, sum(p.sentiment_label IS 'positive') AS pos
+       FROM posts p WHERE ${rows} AND (${q.where})
+       GROUP BY 1, 2`,
+    )
+    .all(...rowParams, ...q.params) as RollupCell[];
+}
 
 export interface BackfillProgress {
   /** The rollups cover every stored post. */
@@ -202,15 +224,7 @@ export function backfillWatch(db: Database.Database, watchId: number, options: {
     if (w.synced_rowid >= max) return { done: true, counted, syncedRowid: w.synced_rowid, maxRowid: max };
     const hi = Math.min(w.synced_rowid + batchSize, max);
     // Compiled per batch: a `?` wildcard expands over the vocabulary as it is now.
-    const q = compileQuery(db, w.query);
-    const cells = db
-      .prepare(
-        `SELECT ${MINUTE_OF('p.created_at')} AS minute, p.lang AS lang, count(*) AS n,
-                sum(p.sentiment_label IS 'negative') AS neg, sum(p.sentiment_label IS 'neutral') AS neu, sum(p.sentiment_label IS 'positive') AS pos
-         FROM posts p WHERE p.rowid > ? AND p.rowid <= ? AND (${q.where})
-         GROUP BY 1, 2`,
-      )
-      .all(w.synced_rowid, hi, ...q.params) as { minute: number; lang: string; n: number; neg: number; neu: number; pos: number }[];
+    const cells = matchedCells(db, compileQuery(db, w.query), 'p.rowid > ? AND p.rowid <= ?', [w.synced_rowid, hi]);
     const bump = statements(db).bump;
     for (const c of cells) {
       bump.run(watchId, c.minute, c.lang, c.n, c.neg, c.neu, c.pos);
@@ -389,7 +403,7 @@ export function uncountPosts(db: Database.Database, rowids: readonly number[]): 
   const list = JSON.stringify(rowids);
   const lowest = Math.min(...rowids);
   const covering = db.prepare('SELECT id, query, synced_rowid FROM watches WHERE synced_rowid >= ?').all(lowest) as Pick<WatchRow, 'id' | 'query' | 'synced_rowid'>[];
-  const unbump = db.prepare('UPDATE watch_rollup_minute SET n = n - ?, neg = neg - ?, neu = neu - ?, pos = pos - ? WHERE watch_id = ? AND minute = ? AND lang = ?');
+  const bump = statements(db).bump;
   const dropEmpty = db.prepare('DELETE FROM watch_rollup_minute WHERE watch_id = ? AND minute = ? AND lang = ? AND n <= 0');
   let uncounted = 0;
   for (const w of covering) {
@@ -402,16 +416,9 @@ export function uncountPosts(db: Database.Database, rowids: readonly number[]): 
       if (err instanceof QueryError) continue;
       throw err;
     }
-    const cells = db
-      .prepare(
-        `SELECT ${MINUTE_OF('p.created_at')} AS minute, p.lang AS lang, count(*) AS n,
-                sum(p.sentiment_label IS 'negative') AS neg, sum(p.sentiment_label IS 'neutral') AS neu, sum(p.sentiment_label IS 'positive') AS pos
-         FROM posts p WHERE p.rowid IN (SELECT value FROM json_each(?)) AND p.rowid <= ? AND (${q.where})
-         GROUP BY 1, 2`,
-      )
-      .all(list, w.synced_rowid, ...q.params) as { minute: number; lang: string; n: number; neg: number; neu: number; pos: number }[];
-    for (const c of cells) {
-      unbump.run(c.n, c.neg, c.neu, c.pos, w.id, c.minute, c.lang);
+    for (const c of matchedCells(db, q, 'p.rowid IN (SELECT value FROM json_each(?)) AND p.rowid <= ?', [list, w.synced_rowid])) {
+      // The cell exists (it counted these posts): the upsert only subtracts.
+      bump.run(w.id, c.minute, c.lang, -c.n, -c.neg, -c.neu, -c.pos);
       dropEmpty.run(w.id, c.minute, c.lang);
       uncounted += c.n;
     }
